@@ -1,0 +1,23 @@
+import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
+import type { Finding } from '../findings/finding.js';
+import type { FactKey, Facts } from './facts.js';
+
+export interface DetectorContext {
+  readonly snapshot: RepoSnapshot;
+  /** Facts of detectors that run earlier in the registry; asking for a later one is a bug. */
+  fact<K extends FactKey>(key: K): Facts[K];
+  report(finding: Finding): void;
+}
+
+export interface Detector<K extends FactKey = FactKey> {
+  /** The fact it fills; kebab-case file name matches. */
+  id: K;
+  /** Files it reads, as globs: documentation for users and for `explain`, not used to filter. */
+  files: readonly string[];
+  detect(context: DetectorContext): Facts[K];
+}
+
+/** Typed identity helper, so each detector file is checked against its fact's type. */
+export function defineDetector<K extends FactKey>(detector: Detector<K>): Detector<K> {
+  return detector;
+}

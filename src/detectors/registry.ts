@@ -1,0 +1,12 @@
+import type { Detector } from './define.js';
+import { dockerfilesDetector } from './dockerfiles.js';
+import { servicesDetector } from './services/index.js';
+
+/**
+ * In dependency order, not alphabetical: Dockerfiles named by Compose or CI are only known once
+ * those ran, and services are matched to the Dockerfiles and Compose services found before them.
+ */
+export const DETECTORS: readonly Detector[] = [
+  dockerfilesDetector,
+  servicesDetector,
+] as readonly Detector[];

@@ -1,0 +1,49 @@
+import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
+import type { Finding } from '../findings/finding.js';
+import type { Detector, DetectorContext } from './define.js';
+import type { FactKey, Facts } from './facts.js';
+import { DETECTORS } from './registry.js';
+
+/** What a repository with no matching files yields, so a detector left out of a run reads as "nothing found". */
+export function emptyFacts(): Facts {
+  return { compose: [], ci: { configs: [], jobs: [] }, dockerfiles: [], services: [], devEnvironment: [] };
+}
+
+export interface DetectionResult {
+  facts: Facts;
+  findings: Finding[];
+}
+
+/** Runs detectors in registry order; each sees the facts of those before it. */
+export function runDetectors(snapshot: RepoSnapshot, detectors: readonly Detector[] = DETECTORS): DetectionResult {
+  const facts = emptyFacts();
+  const done = new Set<FactKey>();
+  const findings: Finding[] = [];
+  const context: DetectorContext = {
+    snapshot,
+    fact(key) {
+      if (!done.has(key) && detectors.some((d) => d.id === key)) {
+        throw new Error(`detector order: '${key}' is asked for before it ran`);
+      }
+      return facts[key];
+    },
+    report(finding) {
+      findings.push(finding);
+    },
+  };
+  for (const detector of detectors) {
+    (facts as unknown as Record<FactKey, unknown>)[detector.id] = detector.detect(context);
+    done.add(detector.id);
+  }
+  findings.push(...snapshot.readFindings(), ...scanNoteFindings(snapshot));
+  return { facts, findings };
+}
+
+function scanNoteFindings(snapshot: RepoSnapshot): Finding[] {
+  return snapshot.notes.map((note) => ({
+    code: 'scan-skipped',
+    severity: 'info',
+    path: note.path,
+    args: { reason: note.reason },
+  }));
+}

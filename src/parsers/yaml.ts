@@ -1,0 +1,94 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+
+export interface YamlProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  /** One value per document; multi-document files (`---`) are common in CI and Kubernetes. */
+  documents: unknown[];
+  /** Empty when every document parsed. A file with problems keeps whatever documents did parse. */
+  errors: YamlProblem[];
+  /** Line of the key (or item) at `path` in document `doc`, for evidence. */
+  lineOf(path: ReadonlyArray<string | number>, doc?: number): number | undefined;
+}
+
+/** Bounds alias expansion so a "billion laughs" file costs nothing. */
+const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * YAML 1.2 (so `on:` stays a key in GitHub workflows), merge keys on, GitLab's `!reference`
+ * accepted as a plain sequence. Never throws.
+ */
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const errors: YamlProblem[] = [];
+  const documents: unknown[] = [];
+  let parsed: Document.Parsed[] = [];
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  try {
+    parsed = parseAllDocuments(text, {
+      version: '1.2',
+      merge: true,
+      lineCounter,
+      uniqueKeys: false,
+      customTags: [{ tag: '!reference', collection: 'seq', default: false, resolve: (value: unknown) => value }],
+    }) as Document.Parsed[];
+    if (!Array.isArray(parsed)) parsed = [];
+  } catch (error) {
+    errors.push({ message: oneLine(error), line: 1, column: 1 });
+  }
+  for (const doc of parsed) {
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) errors.push({ message: firstLine(error.message), ...position(error.pos[0]) });
+      continue;
+    }
+    try {
+      documents.push(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    } catch (error) {
+      errors.push({ message: oneLine(error), ...position(doc.range[0]) });
+    }
+  }
+  const lineOf = (path: ReadonlyArray<string | number>, docIndex = 0): number | undefined => {
+    const doc = parsed[docIndex];
+    if (!doc) return undefined;
+    const node = findNode(doc.contents as Node | null, path);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+  return { documents, errors, lineOf };
+}
+
+/** The key node for a map step (so the line is where the key is written), the item for a list step. */
+function findNode(root: Node | null, path: ReadonlyArray<string | number>): Node | undefined {
+  let current: Node | null | undefined = root;
+  let located: Node | undefined;
+  for (const step of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
+      if (!pair) return undefined;
+      located = pair.key as Node;
+      current = pair.value as Node | null;
+    } else if (isSeq(current) && typeof step === 'number') {
+      const item = current.items[step] as Node | undefined;
+      if (!item) return undefined;
+      located = item;
+      current = item;
+    } else {
+      return undefined;
+    }
+  }
+  return located ?? root ?? undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function oneLine(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,121 @@
+import { parseYaml, type ParsedYaml } from '../parsers/yaml.js';
+import { parseDockerfile, type ParsedDockerfile } from '../parsers/dockerfile.js';
+import { parseJsonc, type ParsedJson } from '../parsers/jsonc.js';
+import type { Finding } from '../findings/finding.js';
+
+/** Files above this size are never read whole: parsers would choke and no real config is that big. */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' | 'too-large' | 'binary' | 'unreadable'; detail?: string };
+
+/** Something the walk could not look at; surfaced as a finding so nothing is skipped silently. */
+export interface ScanNote {
+  path: string;
+  reason: 'unreadable-directory' | 'unreadable-file' | 'symlink-outside-root' | 'symlink-to-directory' | 'special-file';
+}
+
+/** Reads raw bytes of a path relative to the root; the only I/O a snapshot needs after the walk. */
+export interface FileSource {
+  readonly files: readonly string[];
+  readonly notes: readonly ScanNote[];
+  size(path: string): number | undefined;
+  readBytes(path: string, maxBytes: number): Buffer | { error: string };
+}
+
+/**
+ * The read-only view of a repository that every detector works from: one walk, contents read
+ * lazily, each file decoded and parsed at most once.
+ */
+export class RepoSnapshot {
+  readonly files: readonly string[];
+  readonly notes: readonly ScanNote[];
+  private readonly fileSet: Set<string>;
+  private readonly textCache = new Map<string, ReadResult>();
+  private readonly yamlCache = new Map<string, ParsedYaml | undefined>();
+  private readonly dockerfileCache = new Map<string, ParsedDockerfile | undefined>();
+  private readonly jsonCache = new Map<string, ParsedJson | undefined>();
+
+  constructor(
+    readonly name: string,
+    private readonly source: FileSource,
+    readonly maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
+  ) {
+    this.files = source.files;
+    this.notes = source.notes;
+    this.fileSet = new Set(source.files);
+  }
+
+  has(path: string): boolean {
+    return this.fileSet.has(path);
+  }
+
+  /** Paths of files directly or indirectly under a directory ('.' is the root). */
+  filesUnder(dir: string): string[] {
+    if (dir === '.' || dir === '') return [...this.files];
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    return this.files.filter((file) => file.startsWith(prefix));
+  }
+
+  read(path: string): ReadResult {
+    let result = this.textCache.get(path);
+    if (!result) {
+      result = this.readUncached(path);
+      this.textCache.set(path, result);
+    }
+    return result;
+  }
+
+  /** Text of a file, or undefined when it cannot be read as text (the reason shows in `fileFindings`). */
+  text(path: string): string | undefined {
+    const result = this.read(path);
+    return result.ok ? result.text : undefined;
+  }
+
+  yaml(path: string): ParsedYaml | undefined {
+    return this.cached(this.yamlCache, path, parseYaml);
+  }
+
+  dockerfile(path: string): ParsedDockerfile | undefined {
+    return this.cached(this.dockerfileCache, path, parseDockerfile);
+  }
+
+  json(path: string): ParsedJson | undefined {
+    return this.cached(this.jsonCache, path, parseJsonc);
+  }
+
+  /** Findings for files a detector wanted but could not read, so a skip is never silent. */
+  readFindings(): Finding[] {
+    const findings: Finding[] = [];
+    for (const [path, result] of this.textCache) {
+      if (result.ok || result.reason === 'missing') continue;
+      const code = result.reason === 'too-large' ? 'file-too-large' : result.reason === 'binary' ? 'file-binary' : 'file-unreadable';
+      findings.push({ code, severity: 'warning', path, args: { limit: this.maxFileBytes, detail: result.detail ?? '' } });
+    }
+    return findings;
+  }
+
+  private cached<T>(cache: Map<string, T | undefined>, path: string, parse: (text: string) => T): T | undefined {
+    if (cache.has(path)) return cache.get(path);
+    const text = this.text(path);
+    const parsed = text === undefined ? undefined : parse(text);
+    cache.set(path, parsed);
+    return parsed;
+  }
+
+  private readUncached(path: string): ReadResult {
+    if (!this.fileSet.has(path)) return { ok: false, reason: 'missing' };
+    const size = this.source.size(path) ?? 0;
+    if (size > this.maxFileBytes) return { ok: false, reason: 'too-large', detail: String(size) };
+    const bytes = this.source.readBytes(path, this.maxFileBytes);
+    if (!Buffer.isBuffer(bytes)) return { ok: false, reason: 'unreadable', detail: bytes.error };
+    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary' };
+    return { ok: true, text: decodeText(bytes) };
+  }
+}
+
+function decodeText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
