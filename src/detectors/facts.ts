@@ -42,13 +42,17 @@ export const EVIDENCE_CODES = [
   'ci-job-image',
   'ci-deploy',
   'ci-build-without-push',
+  'config-not-understood',
 ] as const;
 
 export type EvidenceCode = (typeof EVIDENCE_CODES)[number];
 
-export type Language =
-  | 'javascript' | 'typescript' | 'python' | 'go' | 'java' | 'kotlin' | 'scala' | 'csharp' | 'fsharp'
-  | 'rust' | 'ruby' | 'php' | 'elixir' | 'erlang' | 'dart' | 'swift' | 'c' | 'cpp' | 'shell' | 'unknown';
+export const LANGUAGES = [
+  'javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'scala', 'csharp', 'fsharp',
+  'rust', 'ruby', 'php', 'elixir', 'erlang', 'dart', 'swift', 'c', 'cpp', 'shell', 'unknown',
+] as const;
+
+export type Language = (typeof LANGUAGES)[number];
 
 export interface ServiceFact {
   /** Directory of the service; `.` for the root. */
@@ -83,6 +87,8 @@ export interface ComposeVolume {
   target?: string;
   /** A host path mounted into the container: the usual way source code reaches a dev container. */
   bind: boolean;
+  /** For a bind mount of a path inside the repository: that path, repo-relative (`.` for the root). */
+  repoPath?: string;
   line?: number;
 }
 
@@ -90,12 +96,15 @@ export interface ComposeServiceFact {
   name: string;
   file: string;
   line?: number;
-  build?: { context: string; dockerfile?: string; line?: number };
+  /** `dockerfile` as written, relative to `context`; `inline` when the Dockerfile is `dockerfile_inline`. */
+  build?: { context: string; dockerfile?: string; inline?: boolean; line?: number };
   image?: string;
   ports: string[];
   volumes: ComposeVolume[];
   /** `develop.watch` is configured (Compose file watch). */
   developWatch: boolean;
+  /** Line of the `develop` key, when `develop.watch` is configured. */
+  developLine?: number;
   profiles: string[];
 }
 

@@ -13,6 +13,8 @@ export interface ParsedYaml {
   errors: YamlProblem[];
   /** Line of the key (or item) at `path` in document `doc`, for evidence. */
   lineOf(path: ReadonlyArray<string | number>, doc?: number): number | undefined;
+  /** Line and column of the key (or item) at `path`, falling back to its nearest existing parent. */
+  positionOf(path: ReadonlyArray<string | number>, doc?: number): { line: number; column: number };
 }
 
 /** Bounds alias expansion so a "billion laughs" file costs nothing. */
@@ -60,7 +62,15 @@ export function parseYaml(text: string): ParsedYaml {
     const node = findNode(doc.contents as Node | null, path);
     return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
-  return { documents, errors, lineOf };
+  const positionOf = (path: ReadonlyArray<string | number>, docIndex = 0) => {
+    const doc = parsed[docIndex];
+    for (let length = path.length; doc && length >= 0; length--) {
+      const node = findNode(doc.contents as Node | null, path.slice(0, length));
+      if (node?.range) return position(node.range[0]);
+    }
+    return { line: 1, column: 1 };
+  };
+  return { documents, errors, lineOf, positionOf };
 }
 
 /** The key node for a map step (so the line is where the key is written), the item for a list step. */

@@ -1,4 +1,4 @@
-import type { FindingArgs, FindingCode } from './finding.js';
+import type { FindingArgs, FindingCode } from '../findings/finding.js';
 
 const a = (args: FindingArgs, key: string): string => String(args[key] ?? '');
 

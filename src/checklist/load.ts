@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { parseYaml } from '../parsers/yaml.js';
+import { CHECKS_BY_ID } from '../checks/registry.js';
+import type { Check } from '../checks/define.js';
+import { checklistSchema, type ChecklistDocument } from './schema.js';
+
+export const BUILT_IN_CHECKLISTS = ['containerization', 'orchestration'] as const;
+export const DEFAULT_CHECKLIST = 'containerization';
+
+const CHECKLIST_MAX_BYTES = 1024 * 1024;
+
+export interface LoadedCheckStep {
+  check: Check;
+  params: unknown;
+}
+
+export interface LoadedStep {
+  id: string;
+  title: string;
+  why: string;
+  advice: string;
+  checks: LoadedCheckStep[];
+}
+
+export interface Checklist {
+  id: string;
+  title: string;
+  description?: string;
+  next?: ChecklistDocument['next'];
+  /** `built-in` or the file it came from, for messages and reports. */
+  source: string;
+  steps: LoadedStep[];
+}
+
+/** A checklist that cannot be used; the message is one line, `file:line:col: problem`. */
+export class ChecklistError extends Error {}
+
+export function builtInChecklistPath(name: string): string {
+  return fileURLToPath(new URL(`../../checklists/${name}.yaml`, import.meta.url));
+}
+
+/** Accepts a built-in name (`containerization`) or a path to a YAML file. */
+export function loadChecklist(nameOrPath: string): Checklist {
+  const isBuiltIn = (BUILT_IN_CHECKLISTS as readonly string[]).includes(nameOrPath);
+  const path = isBuiltIn ? builtInChecklistPath(nameOrPath) : nameOrPath;
+  let text: string;
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length > CHECKLIST_MAX_BYTES) throw new ChecklistError(`${path}: larger than ${CHECKLIST_MAX_BYTES} bytes`);
+    text = bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof ChecklistError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ChecklistError(`${path}: cannot read checklist (${code === 'ENOENT' ? 'no such file' : code ?? 'read error'})`);
+  }
+  return parseChecklist(text, isBuiltIn ? `built-in:${nameOrPath}` : path, path);
+}
+
+export function parseChecklist(text: string, source: string, displayPath = source): Checklist {
+  const parsed = parseYaml(text);
+  const fail = (line: number, column: number, message: string): never => {
+    throw new ChecklistError(`${displayPath}:${line}:${column}: ${message}`);
+  };
+  const [firstError] = parsed.errors;
+  if (firstError) fail(firstError.line, firstError.column, firstError.message);
+  if (parsed.documents.length !== 1) fail(1, 1, 'a checklist is exactly one YAML document');
+
+  const result = checklistSchema.safeParse(parsed.documents[0]);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const { line, column } = parsed.positionOf(path);
+    return fail(line, column, `${path.length ? `${path.join('.')}: ` : ''}${issue.message}`);
+  }
+  const document = result.data;
+  const seen = new Set<string>();
+  const steps = document.steps.map((step, stepIndex): LoadedStep => {
+    const at = (...rest: Array<string | number>) => parsed.positionOf(['steps', stepIndex, ...rest]);
+    if (seen.has(step.id)) {
+      const { line, column } = at('id');
+      fail(line, column, `duplicate step id '${step.id}'`);
+    }
+    seen.add(step.id);
+    const checks = step.checks.map((reference, checkIndex) => {
+      const check = CHECKS_BY_ID.get(reference.check);
+      if (!check) {
+        const { line, column } = at('checks', checkIndex, 'check');
+        return fail(line, column, `unknown check '${reference.check}' (run \`containerize-check list\` to see the checks)`);
+      }
+      const params = (check.params as z.ZodType).safeParse(reference.with ?? {});
+      if (!params.success) {
+        const issue = params.error.issues[0]!;
+        const sub = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        const { line, column } = at('checks', checkIndex, 'with', ...sub);
+        return fail(line, column, `check '${check.id}': ${sub.length ? `${sub.join('.')}: ` : ''}${issue.message}`);
+      }
+      return { check, params: params.data };
+    });
+    return { id: step.id, title: step.title, why: step.why, advice: step.advice, checks };
+  });
+  return { id: document.id, title: document.title, description: document.description, next: document.next, source, steps };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineCheck, isDecisive } from './define.js';
+import { activitiesOf, strongestFirst, toEvidence, unreadableCi } from './ci-evidence.js';
+
+const DEFAULT_ENVIRONMENTS = ['staging', 'stage', 'stg', 'qa', 'uat', 'preview', 'review', 'dev', 'development', 'test', 'testing', 'sandbox', 'integration', 'preprod', 'pre-prod', 'nonprod', 'demo'];
+
+export const cdDeploysToStaging = defineCheck({
+  id: 'cd-deploys-to-staging',
+  description: 'A pipeline job deploys the built images to a non-production environment (staging, QA, preview…).',
+  params: z.object({ environments: z.array(z.string().min(1)).nonempty().default(DEFAULT_ENVIRONMENTS) }).strict(),
+  run({ facts, findings }, { environments }) {
+    const deploys = activitiesOf(facts.ci, 'deploy').filter((d) => isDecisive(d.activity));
+    const words = environments.map((e) => e.toLowerCase());
+    const isStaging = (environment: string | undefined) =>
+      environment !== undefined && environment.toLowerCase().split(/[^a-z0-9-]+/).some((part) => words.includes(part));
+    const staging = deploys.filter((d) => isStaging(d.activity.environment));
+    const evidence = strongestFirst(deploys.map((d) => toEvidence(d, 'ci-deploy')));
+    if (staging.length > 0) return { status: 'pass', evidence, missing: [] };
+    // Deploys exist but only to production or to an unnamed target: half the way there.
+    if (deploys.length > 0) return { status: 'partial', evidence, missing: [] };
+    const broken = unreadableCi(facts.ci, findings);
+    return { status: broken.length > 0 ? 'unknown' : 'fail', evidence: broken, missing: [] };
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineCheck, isDecisive } from './define.js';
+import { activitiesOf, strongestFirst, toEvidence, unreadableCi } from './ci-evidence.js';
+import type { Evidence } from '../detectors/facts.js';
+
+export const ciBuildsImages = defineCheck({
+  id: 'ci-builds-images',
+  description: 'CI builds container images from the repository and pushes them to a registry.',
+  params: z.object({ requirePush: z.boolean().default(true) }).strict(),
+  run({ facts, findings }, { requirePush }) {
+    const builds = activitiesOf(facts.ci, 'image-build').filter((b) => isDecisive(b.activity));
+    const pushes = activitiesOf(facts.ci, 'image-push').filter((p) => isDecisive(p.activity));
+    const evidence: Evidence[] = [
+      ...builds.map((b) => toEvidence(b, 'ci-image-build')),
+      ...pushes.map((p) => toEvidence(p, 'ci-image-push')),
+      ...activitiesOf(facts.ci, 'registry-login').map((l) => toEvidence(l, 'ci-registry-login')),
+    ];
+    if (builds.length === 0) {
+      const broken = unreadableCi(facts.ci, findings);
+      return { status: broken.length > 0 ? 'unknown' : 'fail', evidence: broken, missing: [] };
+    }
+    // A push counts for the pipeline when it happens in the building step or anywhere in the same file.
+    const pushedFiles = new Set([...builds.filter((b) => b.activity.pushes).map((b) => b.job.file), ...pushes.map((p) => p.job.file)]);
+    const unpushed = builds.filter((b) => !b.activity.pushes && !pushedFiles.has(b.job.file));
+    const missing = requirePush ? unpushed.map((b) => toEvidence(b, 'ci-build-without-push')) : [];
+    const status = missing.length === 0 ? 'pass' : 'partial';
+    return { status, evidence: strongestFirst(evidence), missing };
+  },
+});

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { Evidence, Facts } from '../detectors/facts.js';
+import type { Finding } from '../findings/finding.js';
+
+/**
+ * `unknown` is "could not tell" (the file that decides it did not parse): its own outcome,
+ * never silently a failure.
+ */
+export type CheckStatus = 'pass' | 'partial' | 'fail' | 'unknown';
+
+export interface CheckInput {
+  facts: Facts;
+  findings: readonly Finding[];
+}
+
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** What was found, strongest first. */
+  evidence: Evidence[];
+  /** What is missing, with the path it concerns (a service without a Dockerfile…). */
+  missing: Evidence[];
+}
+
+export interface Check<P extends z.ZodType = z.ZodType> {
+  /** kebab-case, matches the file name and the `check:` key in checklist YAML. */
+  id: string;
+  /** One line for `list` and docs: what passing means. */
+  description: string;
+  /** Parameters accepted under `with:` in a checklist; validated when the checklist loads. */
+  params: P;
+  run(input: CheckInput, params: z.output<P>): CheckOutcome;
+}
+
+/** Typed identity helper: each check file is checked against its own parameter schema. */
+export function defineCheck<P extends z.ZodType>(check: Check<P>): Check<P> {
+  return check;
+}
+
+/** Evidence at or above medium confidence decides; weak evidence is shown but never passes a check. */
+export function isDecisive(evidence: { confidence: Evidence['confidence'] }): boolean {
+  return evidence.confidence !== 'weak';
+}
+
+/** Config files among `paths` that failed to parse, as evidence for an `unknown` outcome. */
+export function unreadableConfigs(findings: readonly Finding[], paths: Iterable<string>): Evidence[] {
+  const wanted = new Set(paths);
+  return findings
+    .filter((f) => wanted.has(f.path) && f.severity === 'error')
+    .map((f) => ({ code: 'config-not-understood', path: f.path, line: f.line, args: { finding: f.code }, confidence: 'strong' }));
+}

@@ -1,0 +1,107 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { scanDirectory } from '../engine/scan.js';
+import { ChecklistError } from '../checklist/load.js';
+import { RepositoryPathError } from '../snapshot/disk.js';
+import { evaluateGate, gateExitCode, GateConfigError } from '../gate/gate.js';
+import { formatJson } from '../formatters/json.js';
+import { formatText } from '../formatters/text.js';
+import { TOOL } from '../version.js';
+import { EXIT, UsageError } from './errors.js';
+import { shouldUseColor } from './color.js';
+import { listCommand } from './list.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+interface CheckOptions {
+  checklist: string;
+  format: (typeof FORMATS)[number];
+  json?: boolean;
+  minSteps?: number;
+  require?: string[];
+  color?: boolean;
+  verbose?: boolean;
+}
+
+const EXIT_CODE_HELP = `
+Exit codes:
+  0  the gate holds (or no gate is set)
+  1  the gate fails (--min-steps / --require not met)
+  2  usage or configuration error (unknown flag, missing path, broken checklist)
+  3  internal error while scanning
+
+Examples:
+  containerize-check                      check the current directory
+  containerize-check path/to/repo --json  machine-readable report on stdout
+  containerize-check --min-steps 3 --require compose   a CI gate`;
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, like 3');
+  return Number(value);
+}
+
+function parseStepList(value: string, previous: string[] = []): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new InvalidArgumentError('expected step ids, like compose,automated-builds');
+  return [...previous, ...ids];
+}
+
+function runCheck(path: string | undefined, options: CheckOptions): number {
+  const report = scanDirectory(path ?? '.', options.checklist);
+  report.gate = evaluateGate(report, { minSteps: options.minSteps, require: options.require });
+  const format = options.json ? 'json' : options.format;
+  const output =
+    format === 'json'
+      ? formatJson(report)
+      : formatText(report, { color: shouldUseColor(options.color, process.env, Boolean(process.stdout.isTTY)), verbose: Boolean(options.verbose) });
+  process.stdout.write(output);
+  return gateExitCode(report);
+}
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('containerize-check')
+    .description('How far is this repository on the road to containers, and what is the next step?')
+    .version(TOOL.version, '-V, --version')
+    .argument('[path]', 'repository to check', '.')
+    .option('-c, --checklist <name|file>', 'built-in checklist (containerization, orchestration) or a YAML file', 'containerization')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--json', 'same as --format json')
+    .option('--min-steps <n>', 'gate: fail (exit 1) unless at least n steps are done', parseCount)
+    .option('--require <steps>', 'gate: fail (exit 1) unless these step ids are done (comma-separated, repeatable)', parseStepList)
+    .option('--no-color', 'plain output without colors (also NO_COLOR=1)')
+    .option('-v, --verbose', 'show all evidence and informational findings')
+    .addHelpText('after', EXIT_CODE_HELP)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .action((path: string, options: CheckOptions) => setExitCode(runCheck(path, options)));
+  program
+    .command('list')
+    .description('list the built-in checklists, their steps, and every check')
+    .action(() => setExitCode(listCommand()));
+  return program;
+}
+
+/** Maps every failure to one line on stderr and a documented exit code; never a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError || error instanceof ChecklistError || error instanceof RepositoryPathError || error instanceof GateConfigError) {
+      process.stderr.write(`containerize-check: ${oneLine(error.message)}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`containerize-check: internal error: ${oneLine(error instanceof Error ? error.message : String(error))} (please report it; CONTAINERIZE_CHECK_DEBUG=1 shows details)\n`);
+    if (process.env.CONTAINERIZE_CHECK_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}

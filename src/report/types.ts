@@ -1,0 +1,29 @@
+import type { JsonReport } from './schema.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+type WithoutMessage<T> = Omit<T, 'message'>;
+type Step = JsonReport['steps'][number];
+type Check = Step['checks'][number];
+
+export type StepStatus = Step['status'];
+export type EvidenceReport = WithoutMessage<Check['evidence'][number]>;
+export interface CheckReport extends Omit<Check, 'evidence' | 'missing'> {
+  evidence: EvidenceReport[];
+  missing: EvidenceReport[];
+}
+export interface StepReport extends Omit<Step, 'checks'> {
+  checks: CheckReport[];
+}
+export type ServiceReport = JsonReport['services'][number];
+export type FindingReport = WithoutMessage<JsonReport['findings'][number]>;
+export type GateReport = NonNullable<JsonReport['gate']>;
+
+/**
+ * The one thing every formatter and the walkthrough consume: plain data, no behaviour. Messages
+ * are not in it; formatters render them from codes (the JSON formatter adds them as `message`).
+ */
+export interface Report extends Omit<JsonReport, 'steps' | 'findings'> {
+  steps: StepReport[];
+  findings: FindingReport[];
+}
