@@ -65,7 +65,7 @@ export function parseYaml(text: string): ParsedYaml {
   const positionOf = (path: ReadonlyArray<string | number>, docIndex = 0) => {
     const doc = parsed[docIndex];
     for (let length = path.length; doc && length >= 0; length--) {
-      const node = findNode(doc.contents as Node | null, path.slice(0, length));
+      const node = findNode(doc.contents as Node | null, path.slice(0, length), true);
       if (node?.range) return position(node.range[0]);
     }
     return { line: 1, column: 1 };
@@ -73,15 +73,18 @@ export function parseYaml(text: string): ParsedYaml {
   return { documents, errors, lineOf, positionOf };
 }
 
-/** The key node for a map step (so the line is where the key is written), the item for a list step. */
-function findNode(root: Node | null, path: ReadonlyArray<string | number>): Node | undefined {
+/**
+ * The key node for a map step (so the line is where the key is written), the item for a list step;
+ * with `preferScalarValue`, a scalar value rather than its key, so an error points at the bad value.
+ */
+function findNode(root: Node | null, path: ReadonlyArray<string | number>, preferScalarValue = false): Node | undefined {
   let current: Node | null | undefined = root;
   let located: Node | undefined;
   for (const step of path) {
     if (isMap(current)) {
       const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
       if (!pair) return undefined;
-      located = pair.key as Node;
+      located = preferScalarValue && isScalar(pair.value) ? pair.value : (pair.key as Node);
       current = pair.value as Node | null;
     } else if (isSeq(current) && typeof step === 'number') {
       const item = current.items[step] as Node | undefined;
