@@ -8,7 +8,11 @@ import { formatText } from '../formatters/text.js';
 import { TOOL } from '../version.js';
 import { EXIT, UsageError } from './errors.js';
 import { shouldUseColor } from './color.js';
-import { listCommand } from './list.js';
+import { registerList } from './commands/list.js';
+import type { CommandContext, RegisterCommand } from './command.js';
+
+/** Subcommands, each in its own module under commands/. */
+const SUBCOMMANDS: readonly RegisterCommand[] = [registerList];
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -73,10 +77,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .action((path: string, options: CheckOptions) => setExitCode(runCheck(path, options)));
-  program
-    .command('list')
-    .description('list the built-in checklists, their steps, and every check')
-    .action(() => setExitCode(listCommand()));
+  const context: CommandContext = { setExitCode };
+  for (const register of SUBCOMMANDS) register(program, context);
   return program;
 }
 

@@ -13,7 +13,14 @@ export type ReadResult =
 /** Something the walk could not look at; surfaced as a finding so nothing is skipped silently. */
 export interface ScanNote {
   path: string;
-  reason: 'unreadable-directory' | 'unreadable-file' | 'symlink-outside-root' | 'symlink-to-directory' | 'special-file';
+  reason:
+    | 'unreadable-directory'
+    | 'unreadable-file'
+    | 'symlink-outside-root'
+    | 'symlink-to-directory'
+    | 'symlink-loop'
+    | 'broken-symlink'
+    | 'special-file'; // FIFO, socket or device: never opened, a read could block or have side effects
 }
 
 /** Reads raw bytes of a path relative to the root; the only I/O a snapshot needs after the walk. */

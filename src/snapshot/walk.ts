@@ -1,40 +1,46 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { FileSource, ScanNote } from './repo-snapshot.js';
+import { ignoreScope, isIgnored, type IgnoreScope } from './ignore-rules.js';
+import { readRegularFile } from './read-file.js';
 
-/** Directories that never hold a project's own configuration, whatever .gitignore says. */
+/** Entries that never hold a project's own configuration, whatever .gitignore says. */
 const ALWAYS_SKIPPED = new Set([
   '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages', 'vendor',
   '__pycache__', '.venv', 'venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache',
   '.gradle', '.idea', '.terraform', '.next', '.nuxt', '.svelte-kit', '.turbo', '.parcel-cache',
 ]);
 
-/**
- * Build-output directory names, skipped only beside the manifest whose build writes them:
- * `build/` in a Go repository is where golang-standards keeps its Dockerfiles, so it stays.
- */
-const OUTPUT_DIRS: Record<string, readonly string[]> = {
-  dist: ['package.json', 'pyproject.toml', 'setup.py'],
-  build: ['package.json', 'build.gradle', 'build.gradle.kts', 'setup.py', 'pyproject.toml', 'CMakeLists.txt'],
-  target: ['Cargo.toml', 'pom.xml', 'build.sbt'],
-  out: ['package.json'],
-  bin: ['.csproj'],
-  obj: ['.csproj'],
-};
+/** Every virtualenv has one at its top (PEP 405), whatever the directory is called. */
+const VIRTUALENV_MARKER = 'pyvenv.cfg';
 
-const GITIGNORE_MAX_BYTES = 256 * 1024;
+/**
+ * Build-output directory names, skipped only beside a manifest whose build writes them:
+ * `build/` in a Go repository is where golang-standards keeps its Dockerfiles, so it stays.
+ * `*.ext` matches any file name with that extension (.NET project files are named after the project).
+ * A Map, not an object literal: a directory called `constructor` must not find Object.prototype.
+ */
+const OUTPUT_DIRS = new Map<string, readonly string[]>([
+  ['dist', ['package.json', 'pyproject.toml', 'setup.py', '.goreleaser.yaml', '.goreleaser.yml']],
+  ['build', ['package.json', 'build.gradle', 'build.gradle.kts', 'setup.py', 'pyproject.toml', 'CMakeLists.txt']],
+  ['target', ['Cargo.toml', 'pom.xml', 'build.sbt']],
+  ['out', ['package.json']],
+  ['bin', ['*.csproj', '*.fsproj', '*.vbproj']],
+  ['obj', ['*.csproj', '*.fsproj', '*.vbproj']],
+]);
+
+const IGNORE_FILE_MAX_BYTES = 256 * 1024;
 
 interface WalkEntry {
   size: number;
+  /** For a symlink, the real path of its target, checked to be inside the root. */
   absolute: string;
 }
 
-interface IgnoreScope {
-  base: string;
-  matcher: Ignore;
-}
-
+/**
+ * The one walk of a repository: iterative (any depth), never following directory links, never
+ * opening anything but regular files, and noting whatever it could not look at.
+ */
 export class DiskSource implements FileSource {
   readonly files: string[] = [];
   readonly notes: ScanNote[] = [];
@@ -42,9 +48,10 @@ export class DiskSource implements FileSource {
   private readonly realRoot: string;
 
   constructor(private readonly root: string) {
-    this.realRoot = realpathSync(root);
+    this.realRoot = realpathSync.native(root);
     this.walk();
     this.files.sort();
+    this.notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   size(path: string): number | undefined {
@@ -53,122 +60,123 @@ export class DiskSource implements FileSource {
 
   readBytes(path: string, maxBytes: number): Buffer | { error: string } {
     const entry = this.entries.get(path);
-    if (!entry) return { error: 'not in snapshot' };
-    let fd: number | undefined;
-    try {
-      // O_NONBLOCK: should the file have become a FIFO since the walk, opening it must not hang.
-      fd = openSync(entry.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
-      if (!fstatSync(fd).isFile()) return { error: 'not a regular file' };
-      const buffer = Buffer.alloc(Math.min(entry.size, maxBytes));
-      const length = readSync(fd, buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, length);
-    } catch (error) {
-      return { error: (error as NodeJS.ErrnoException).code ?? 'read error' };
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    return entry ? readRegularFile(entry.absolute, maxBytes) : { error: 'not in snapshot' };
   }
 
   private walk(): void {
-    const stack: Array<{ dir: string; scopes: IgnoreScope[] }> = [{ dir: '', scopes: [] }];
+    const stack: Array<{ dir: string; scopes: readonly IgnoreScope[] }> = [{ dir: '', scopes: this.infoExclude() }];
     while (stack.length > 0) {
-      const { dir, scopes: parentScopes } = stack.pop()!;
-      const absoluteDir = join(this.root, dir);
-      let dirents: Dirent[];
-      try {
-        dirents = readdirSync(absoluteDir, { withFileTypes: true });
-      } catch {
-        this.notes.push({ path: dir || '.', reason: 'unreadable-directory' });
-        continue;
-      }
-      const names = new Set(dirents.map((d) => d.name));
-      const scopes = names.has('.gitignore') ? [...parentScopes, ...this.loadGitignore(dir)] : parentScopes;
+      const { dir, scopes: inherited } = stack.pop()!;
+      const dirents = this.list(dir);
+      if (!dirents) continue;
+      if (dir && dirents.some((d) => d.name === VIRTUALENV_MARKER)) continue;
+      // Only a regular file: git does not follow a symlinked .gitignore, which could lead out of the root.
+      const hasGitignore = dirents.some((d) => d.name === '.gitignore' && d.isFile());
+      const scopes = hasGitignore ? [...inherited, ...this.ignoreFile(dir, childPath(dir, '.gitignore'))] : inherited;
+      const names = dirents.map((d) => d.name);
       for (const dirent of dirents) {
-        const path = dir ? `${dir}/${dirent.name}` : dirent.name;
-        if (dirent.isDirectory()) {
-          if (this.skipDirectory(dirent.name, names, path, scopes)) continue;
-          stack.push({ dir: path, scopes });
-        } else if (dirent.isFile()) {
-          if (isIgnored(path, false, scopes)) continue;
-          this.addFile(path, join(absoluteDir, dirent.name));
-        } else if (dirent.isSymbolicLink()) {
-          if (isIgnored(path, false, scopes)) continue;
-          this.addSymlink(path, join(absoluteDir, dirent.name));
-        } else {
-          this.notes.push({ path, reason: 'special-file' });
-        }
+        if (ALWAYS_SKIPPED.has(dirent.name)) continue;
+        const path = childPath(dir, dirent.name);
+        const isDirectory = dirent.isDirectory();
+        if (isIgnored(path, isDirectory, scopes)) continue;
+        if (isDirectory) {
+          if (!isBuildOutput(dirent.name, names)) stack.push({ dir: path, scopes });
+        } else if (dirent.isFile()) this.addFile(path);
+        else if (dirent.isSymbolicLink()) this.addSymlink(path);
+        else this.note(path, 'special-file');
       }
     }
   }
 
-  private skipDirectory(name: string, siblings: Set<string>, path: string, scopes: IgnoreScope[]): boolean {
-    if (ALWAYS_SKIPPED.has(name)) return true;
-    const manifests = OUTPUT_DIRS[name];
-    if (manifests?.some((m) => (m.startsWith('.') ? [...siblings].some((s) => s.endsWith(m)) : siblings.has(m)))) return true;
-    return isIgnored(path, true, scopes);
-  }
-
-  private addFile(path: string, absolute: string): void {
+  private list(dir: string): Dirent[] | undefined {
     try {
-      this.entries.set(path, { size: statSync(absolute).size, absolute });
-      this.files.push(path);
+      return readdirSync(join(this.root, dir), { withFileTypes: true });
     } catch {
-      this.notes.push({ path, reason: 'unreadable-file' });
+      this.note(dir || '.', 'unreadable-directory');
+      return undefined;
     }
   }
 
-  /** Symlinked files inside the root are read; links leaving the root or to directories never are. */
-  private addSymlink(path: string, absolute: string): void {
+  private addFile(path: string): void {
+    const absolute = join(this.root, path);
+    const stats = lstatQuietly(absolute);
+    if (stats?.isFile()) {
+      this.entries.set(path, { size: stats.size, absolute });
+      this.files.push(path);
+    } else this.note(path, 'unreadable-file'); // gone, or replaced, since it was listed
+  }
+
+  /** Links to files inside the root are read; links to directories or out of the root never are. */
+  private addSymlink(path: string): void {
     let target: string;
     try {
-      target = realpathSync(absolute);
-    } catch {
-      this.notes.push({ path, reason: 'unreadable-file' });
+      target = realpathSync.native(join(this.root, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      this.note(path, code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'broken-symlink' : 'unreadable-file');
       return;
     }
-    const fromRoot = relative(this.realRoot, target);
-    if (fromRoot.startsWith('..') || fromRoot === '' || fromRoot.split(sep)[0] === '..' || /^[a-zA-Z]:/.test(fromRoot) || fromRoot.startsWith(sep)) {
-      this.notes.push({ path, reason: 'symlink-outside-root' });
+    if (!isInside(this.realRoot, target)) {
+      this.note(path, 'symlink-outside-root');
       return;
     }
-    let stats;
-    try {
-      stats = statSync(target);
-    } catch {
-      this.notes.push({ path, reason: 'unreadable-file' });
-      return;
-    }
-    if (stats.isDirectory()) this.notes.push({ path, reason: 'symlink-to-directory' });
-    else if (stats.isFile()) {
+    const stats = lstatQuietly(target);
+    if (!stats) this.note(path, 'unreadable-file');
+    else if (stats.isDirectory()) this.note(path, 'symlink-to-directory');
+    else if (!stats.isFile()) this.note(path, 'special-file');
+    else {
       this.entries.set(path, { size: stats.size, absolute: target });
       this.files.push(path);
-    } else this.notes.push({ path, reason: 'special-file' });
+    }
   }
 
-  private loadGitignore(dir: string): IgnoreScope[] {
-    const path = dir ? `${dir}/.gitignore` : '.gitignore';
-    const absolute = join(this.root, path);
-    let size: number;
-    try {
-      size = statSync(absolute).size;
-    } catch {
+  /** A clone's private ignore patterns; read only from a real `.git` directory, never through a link. */
+  private infoExclude(): IgnoreScope[] {
+    if (!lstatQuietly(join(this.root, '.git'))?.isDirectory()) return [];
+    if (!lstatQuietly(join(this.root, '.git', 'info'))?.isDirectory()) return [];
+    if (!lstatQuietly(join(this.root, '.git', 'info', 'exclude'))) return [];
+    return this.ignoreFile('', '.git/info/exclude');
+  }
+
+  private ignoreFile(base: string, path: string): IgnoreScope[] {
+    const bytes = readRegularFile(join(this.root, path), IGNORE_FILE_MAX_BYTES + 1);
+    if (!Buffer.isBuffer(bytes)) {
+      this.note(path, 'unreadable-file');
       return [];
     }
-    const entry = { size, absolute };
-    this.entries.set(path, entry);
-    const bytes = this.readBytes(path, GITIGNORE_MAX_BYTES);
-    if (!Buffer.isBuffer(bytes)) return [];
-    return [{ base: dir, matcher: ignore({ allowRelativePaths: true }).add(bytes.toString('utf8')) }];
+    const truncated = bytes.length > IGNORE_FILE_MAX_BYTES;
+    return [ignoreScope(base, truncated ? bytes.subarray(0, IGNORE_FILE_MAX_BYTES) : bytes, truncated)];
+  }
+
+  private note(path: string, reason: ScanNote['reason']): void {
+    this.notes.push({ path, reason });
   }
 }
 
-function isIgnored(path: string, isDirectory: boolean, scopes: IgnoreScope[]): boolean {
-  let ignored = false;
-  for (const scope of scopes) {
-    const local = scope.base ? path.slice(scope.base.length + 1) : path;
-    const result = scope.matcher.test(isDirectory ? `${local}/` : local);
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
+function childPath(dir: string, name: string): string {
+  return dir ? `${dir}/${name}` : name;
+}
+
+function isBuildOutput(name: string, siblings: readonly string[]): boolean {
+  const manifests = OUTPUT_DIRS.get(name);
+  if (!manifests) return false;
+  return manifests.some((manifest) =>
+    manifest.startsWith('*.')
+      ? siblings.some((sibling) => sibling.length > manifest.length - 1 && sibling.toLowerCase().endsWith(manifest.slice(1)))
+      : siblings.includes(manifest),
+  );
+}
+
+/** `..data` is a fine name inside the root; only `..` as a whole first segment leaves it. */
+function isInside(root: string, target: string): boolean {
+  const fromRoot = relative(root, target);
+  return fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}
+
+function lstatQuietly(absolute: string): Stats | undefined {
+  try {
+    return lstatSync(absolute);
+  } catch {
+    return undefined;
   }
-  return ignored;
 }

@@ -1,6 +1,8 @@
-import { BUILT_IN_CHECKLISTS, loadChecklist } from '../checklist/load.js';
-import { CHECKS } from '../checks/registry.js';
-import { EXIT } from './errors.js';
+import { BUILT_IN_CHECKLISTS, loadChecklist } from '../../checklist/load.js';
+import { CHECKS } from '../../checks/registry.js';
+import type { Command } from 'commander';
+import { EXIT } from '../errors.js';
+import type { CommandContext } from '../command.js';
 
 /** `containerize-check list`: what can be checked, in plain text. */
 export function listCommand(): number {
@@ -17,4 +19,11 @@ export function listCommand(): number {
   for (const check of CHECKS) lines.push(`  ${check.id.padEnd(28)} ${check.description}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+export function registerList(program: Command, context: CommandContext): void {
+  program
+    .command('list')
+    .description('list the built-in checklists, their steps, and every check')
+    .action(() => context.setExitCode(listCommand()));
 }
