@@ -128,7 +128,7 @@ export const servicesDetector = defineDetector({
     for (const file of context.fact('compose')) {
       for (const composeService of file.services) {
         if (!composeService.build) continue;
-        const owner = services.find((s) => s.path === composeService.build!.context) ?? addBare(composeService.build.context, file.path);
+        const owner = services.find((s) => s.dockerfiles.includes(resolveInRepo(composeService.build!.context, composeService.build!.dockerfile ?? 'Dockerfile') ?? '')) ?? services.find((s) => s.path === composeService.build!.context) ?? addBare(composeService.build.context, file.path);
         if (!owner.composeServices.includes(composeService.name)) owner.composeServices.push(composeService.name);
       }
     }
