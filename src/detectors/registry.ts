@@ -1,4 +1,6 @@
 import type { Detector } from './define.js';
+import { composeDetector } from './compose/index.js';
+import { devEnvironmentDetector } from './dev-environment/index.js';
 import { dockerfilesDetector } from './dockerfiles.js';
 import { servicesDetector } from './services/index.js';
 
@@ -7,6 +9,8 @@ import { servicesDetector } from './services/index.js';
  * those ran, and services are matched to the Dockerfiles and Compose services found before them.
  */
 export const DETECTORS: readonly Detector[] = [
+  composeDetector,
   dockerfilesDetector,
   servicesDetector,
+  devEnvironmentDetector,
 ] as readonly Detector[];
