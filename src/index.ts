@@ -1,5 +1,6 @@
 /** Programmatic API: the same pipeline the CLI runs. */
-export { scanDirectory, scanSnapshot } from './engine/scan.js';
+export { scanRepository, scanSnapshot } from './engine/scan.js';
+export { loadConfig, ConfigError } from './config/load.js';
 export { loadChecklist, parseChecklist, ChecklistError, BUILT_IN_CHECKLISTS } from './checklist/load.js';
 export { createDiskSnapshot } from './snapshot/disk.js';
 export { createMemorySnapshot } from './snapshot/memory.js';

@@ -1,42 +1,34 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { scanDirectory } from '../engine/scan.js';
 import { ChecklistError } from '../checklist/load.js';
 import { RepositoryPathError } from '../snapshot/disk.js';
-import { evaluateGate, gateExitCode, GateConfigError } from '../gate/gate.js';
-import { formatJson } from '../formatters/json.js';
-import { formatText } from '../formatters/text.js';
+import { GateConfigError } from '../gate/gate.js';
+import { ConfigError } from '../config/load.js';
+import { FORMAT_NAMES } from '../formatters/registry.js';
 import { TOOL } from '../version.js';
 import { EXIT, UsageError } from './errors.js';
-import { shouldUseColor } from './color.js';
+import { runCheck, type CheckOptions } from './check-action.js';
 import { registerList } from './commands/list.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 
 /** Subcommands, each in its own module under commands/. */
 const SUBCOMMANDS: readonly RegisterCommand[] = [registerList];
 
-const FORMATS = ['text', 'json'] as const;
-
-interface CheckOptions {
-  checklist: string;
-  format: (typeof FORMATS)[number];
-  json?: boolean;
-  minSteps?: number;
-  require?: string[];
-  color?: boolean;
-  verbose?: boolean;
-}
-
 const EXIT_CODE_HELP = `
 Exit codes:
-  0  the gate holds (or no gate is set)
-  1  the gate fails (--min-steps / --require not met)
-  2  usage or configuration error (unknown flag, missing path, broken checklist)
+  0  the gate holds (or no gate is set, or --no-fail)
+  1  the gate fails (--min-steps, --require or --fail-on not met)
+  2  usage or configuration error (unknown flag, missing path, broken checklist or config)
   3  internal error while scanning
 
 Examples:
   containerize-check                      check the current directory
   containerize-check path/to/repo --json  machine-readable report on stdout
-  containerize-check --min-steps 3 --require compose   a CI gate`;
+  containerize-check --min-steps 3 --require compose   a CI gate
+  containerize-check --format json --output report.json --format sarif --output report.sarif`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, like 3');
@@ -49,28 +41,21 @@ function parseStepList(value: string, previous: string[] = []): string[] {
   return [...previous, ...ids];
 }
 
-function runCheck(path: string | undefined, options: CheckOptions): number {
-  const report = scanDirectory(path ?? '.', options.checklist);
-  report.gate = evaluateGate(report, { minSteps: options.minSteps, require: options.require });
-  const format = options.json ? 'json' : options.format;
-  const output =
-    format === 'json'
-      ? formatJson(report)
-      : formatText(report, { color: shouldUseColor(options.color, process.env, Boolean(process.stdout.isTTY)), verbose: Boolean(options.verbose) });
-  process.stdout.write(output);
-  return gateExitCode(report);
-}
-
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('containerize-check')
     .description('How far is this repository on the road to containers, and what is the next step?')
     .version(TOOL.version, '-V, --version')
     .argument('[path]', 'repository to check', '.')
-    .option('-c, --checklist <name|file>', 'built-in checklist (containerization, orchestration) or a YAML file', 'containerization')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-c, --checklist <name|file>', 'built-in checklist (containerization, orchestration) or a YAML file (default: the config\'s, else containerization)')
+    .option('--config <file>', 'config file (default: .containerize-check.yaml in the repository, or "containerize-check" in package.json)')
+    .option('-f, --format <format>', `output format: ${FORMAT_NAMES.join(', ')}; repeatable, paired with --output (default: text)`, collect, [])
+    .option('-o, --output <file>', 'write the matching --format to this file instead of stdout; repeatable', collect, [])
     .option('--json', 'same as --format json')
     .option('--min-steps <n>', 'gate: fail (exit 1) unless at least n steps are done', parseCount)
     .option('--require <steps>', 'gate: fail (exit 1) unless these step ids are done (comma-separated, repeatable)', parseStepList)
+    .addOption(new Option('--fail-on <severity>', 'gate: fail (exit 1) on findings at this severity or above').choices(['error', 'warning']))
+    .option('--no-fail', 'report only: exit 0 whatever the gate says')
+    .option('--no-attestations', 'ignore attestations in the config: evidence only')
     .option('--no-color', 'plain output without colors (also NO_COLOR=1)')
     .option('-v, --verbose', 'show all evidence and informational findings')
     .addHelpText('after', EXIT_CODE_HELP)
@@ -94,7 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version are "errors" to commander; they already printed.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof ChecklistError || error instanceof RepositoryPathError || error instanceof GateConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof ChecklistError || error instanceof RepositoryPathError || error instanceof GateConfigError) {
       process.stderr.write(`containerize-check: ${oneLine(error.message)}\n`);
       return EXIT.usage;
     }

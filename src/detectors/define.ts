@@ -2,8 +2,17 @@ import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 import type { Finding } from '../findings/finding.js';
 import type { FactKey, Facts } from './facts.js';
 
+/** What the team's config says about the repository's layout; detectors treat it as data. */
+export interface DetectorOptions {
+  /** Directories (globs) that are services even though nothing marks them as such. */
+  includeServices?: readonly string[];
+  /** Directories (globs) that are not services: tools, scripts, internal packages. */
+  excludeServices?: readonly string[];
+}
+
 export interface DetectorContext {
   readonly snapshot: RepoSnapshot;
+  readonly options: DetectorOptions;
   /** Facts of detectors that run earlier in the registry; asking for a later one is a bug. */
   fact<K extends FactKey>(key: K): Facts[K];
   report(finding: Finding): void;

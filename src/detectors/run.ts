@@ -1,12 +1,13 @@
 import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 import type { Finding } from '../findings/finding.js';
-import type { Detector, DetectorContext } from './define.js';
+import type { Detector, DetectorContext, DetectorOptions } from './define.js';
 import type { FactKey, Facts } from './facts.js';
 import { DETECTORS } from './registry.js';
+import { emptyOrchestrationFacts } from './orchestration/types.js';
 
 /** What a repository with no matching files yields, so a detector left out of a run reads as "nothing found". */
 export function emptyFacts(): Facts {
-  return { compose: [], ci: { configs: [], jobs: [] }, dockerfiles: [], services: [], devEnvironment: [] };
+  return { compose: [], ci: { configs: [], jobs: [] }, dockerfiles: [], services: [], devEnvironment: [], orchestration: emptyOrchestrationFacts() };
 }
 
 export interface DetectionResult {
@@ -15,12 +16,13 @@ export interface DetectionResult {
 }
 
 /** Runs detectors in registry order; each sees the facts of those before it. */
-export function runDetectors(snapshot: RepoSnapshot, detectors: readonly Detector[] = DETECTORS): DetectionResult {
+export function runDetectors(snapshot: RepoSnapshot, detectors: readonly Detector[] = DETECTORS, options: DetectorOptions = {}): DetectionResult {
   const facts = emptyFacts();
   const done = new Set<FactKey>();
   const findings: Finding[] = [];
   const context: DetectorContext = {
     snapshot,
+    options,
     fact(key) {
       if (!done.has(key) && detectors.some((d) => d.id === key)) {
         throw new Error(`detector order: '${key}' is asked for before it ran`);

@@ -4,6 +4,7 @@ import type { Facts } from '../detectors/facts.js';
 import type { Finding } from '../findings/finding.js';
 import type { CheckReport, Report, StepReport, StepStatus } from '../report/types.js';
 import { REPORT_SCHEMA_VERSION } from '../report/types.js';
+import { applyIgnores, attestationFor, NO_POLICY, partitionFindings, type Policy } from './policy.js';
 
 /**
  * `unknown` wins over `todo` when nothing passed: a step we could not read is "could not tell",
@@ -29,15 +30,30 @@ export interface EvaluationInput {
   findings: Finding[];
   rootName: string;
   tool: { name: string; version: string };
+  policy?: Policy;
+  /** Where the policy came from, for the report. */
+  configSource?: string | null;
 }
 
 /** Applies a checklist to the facts. Knows nothing about any particular step. */
-export function evaluate({ checklist, facts, findings, rootName, tool }: EvaluationInput): Report {
+export function evaluate({ checklist, facts, findings: allFindings, rootName, tool, policy = NO_POLICY, configSource = null }: EvaluationInput): Report {
+  const { kept: findings, ignored: ignoredFindings } = partitionFindings(allFindings, policy);
   const steps = checklist.steps.map((step): StepReport => {
-    const outcomes = step.checks.map(({ check, params }) => check.run({ facts, findings }, params));
-    const checks = step.checks.map(({ check }, index): CheckReport => ({ id: check.id, ...outcomes[index]! }));
-    const status = stepStatus(outcomes.map((o) => o.status));
-    return { id: step.id, title: step.title, why: step.why, advice: step.advice, status, confidence: stepConfidence(status, outcomes), checks };
+    const checks = step.checks.map(({ check, params }): CheckReport & { outcome: CheckOutcome } => {
+      const outcome = applyIgnores(check.id, check.run({ facts, findings }, params), policy);
+      const attestation = attestationFor(policy, { check: check.id });
+      const status = attestation && !attestation.expired ? 'pass' : outcome.status;
+      return { id: check.id, status, evidence: outcome.evidence, missing: outcome.missing, ignored: outcome.ignored, attestation, outcome };
+    });
+    const attestation = attestationFor(policy, { step: step.id });
+    const detected = stepStatus(checks.map((c) => c.status));
+    const status = attestation && !attestation.expired ? 'done' : detected;
+    return {
+      id: step.id, title: step.title, why: step.why, advice: step.advice, status,
+      confidence: stepConfidence(status, checks.map((c) => c.outcome)),
+      attestation,
+      checks: checks.map(({ outcome: _outcome, ...check }) => check),
+    };
   });
   const count = (status: StepStatus) => steps.filter((s) => s.status === status).length;
   return {
@@ -58,7 +74,13 @@ export function evaluate({ checklist, facts, findings, rootName, tool }: Evaluat
       path: s.path, language: s.language, kind: s.kind, confidence: s.confidence, manifest: s.manifest,
       dockerfiles: s.dockerfiles, builders: s.builders, compose: s.composeServices,
     })),
-    findings: [...findings].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code)),
+    findings: sortFindings(findings),
+    ignoredFindings: sortFindings(ignoredFindings),
+    config: configSource,
     gate: null,
   };
+}
+
+function sortFindings<T extends Finding>(findings: T[]): T[] {
+  return [...findings].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
 }

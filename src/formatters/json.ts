@@ -12,9 +12,11 @@ export function toJsonReport(report: Report): JsonReport {
         ...check,
         evidence: check.evidence.map((e) => ({ ...e, message: describeEvidence(e) })),
         missing: check.missing.map((e) => ({ ...e, message: describeEvidence(e) })),
+        ignored: check.ignored.map((e) => ({ ...e, message: describeEvidence(e) })),
       })),
     })),
     findings: report.findings.map((f) => ({ ...f, message: describeFinding(f) })),
+    ignoredFindings: report.ignoredFindings.map((f) => ({ ...f, message: describeFinding(f) })),
   };
 }
 

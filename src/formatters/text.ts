@@ -44,7 +44,9 @@ export function formatText(report: Report, options: TextOptions): string {
   out.push('', ...nextStepLines(report, c));
   if (report.gate) {
     const verdict = report.gate.passed ? c.green('gate passed') : c.red('gate failed');
-    const reasons = report.gate.failures.map((f) => (f.kind === 'min-steps' ? `${f.done} of ${f.needed} required steps done` : `${f.step} is ${f.status}`));
+    const reasons = report.gate.failures.map((f) =>
+      f.kind === 'min-steps' ? `${f.done} of ${f.needed} required steps done` : f.kind === 'require' ? `${f.step} is ${f.status}` : `${f.count} finding(s) at ${f.severity} or above`,
+    );
     out.push('', `${verdict}${reasons.length ? `: ${reasons.join('; ')}` : ''}`);
   }
   return `${out.join('\n')}\n`;

@@ -23,11 +23,25 @@ const evidenceSchema = z.object({
   message: z.string(),
 });
 
+const attestationSchema = z
+  .object({
+    reason: z.string(),
+    expires: z.string().nullable(),
+    /** An expired attestation is reported but no longer counts. */
+    expired: z.boolean(),
+  })
+  .describe('a step or check marked done by hand in the config file');
+
+const ignoredEvidenceSchema = evidenceSchema.extend({ reason: z.string() });
+
 const checkSchema = z.object({
   id: z.string(),
   status: z.enum(CHECK_STATUSES),
   evidence: z.array(evidenceSchema),
   missing: z.array(evidenceSchema),
+  /** Missing items an `ignore` rule of the config covers, with its reason. */
+  ignored: z.array(ignoredEvidenceSchema),
+  attestation: attestationSchema.nullable(),
 });
 
 const stepSchema = z.object({
@@ -37,6 +51,7 @@ const stepSchema = z.object({
   advice: z.string(),
   status: stepStatus,
   confidence: z.enum(['strong', 'medium']).nullable().describe('medium when the status rests on medium-confidence evidence alone'),
+  attestation: attestationSchema.nullable(),
   checks: z.array(checkSchema),
 });
 
@@ -64,6 +79,7 @@ const findingSchema = z.object({
 const gateFailure = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('min-steps'), needed: z.number().int(), done: z.number().int() }),
   z.object({ kind: z.literal('require'), step: z.string(), status: stepStatus }),
+  z.object({ kind: z.literal('findings'), severity: z.enum(['error', 'warning']), count: z.number().int() }),
 ]);
 
 export const reportSchema = z.object({
@@ -87,10 +103,15 @@ export const reportSchema = z.object({
   steps: z.array(stepSchema),
   services: z.array(serviceSchema),
   findings: z.array(findingSchema),
+  /** Findings an `ignore` rule of the config covers, with its reason: never silently dropped. */
+  ignoredFindings: z.array(findingSchema.extend({ reason: z.string() })),
+  /** The config file that shaped this report, if any. */
+  config: z.string().nullable(),
   gate: z
     .object({
       minSteps: z.number().int().nullable(),
       require: z.array(z.string()),
+      failOn: z.enum(['error', 'warning']).nullable(),
       passed: z.boolean(),
       failures: z.array(gateFailure),
     })

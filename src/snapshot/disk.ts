@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { RepoSnapshot, DEFAULT_MAX_FILE_BYTES } from './repo-snapshot.js';
 import { DiskSource } from './walk.js';
+import { excludeFiles } from './exclude.js';
 
 /** The path given is not a directory we can scan; the message is one line, safe to print. */
 export class RepositoryPathError extends Error {
@@ -9,11 +10,12 @@ export class RepositoryPathError extends Error {
 }
 
 /** Walks the repository once; nothing under `root` (or anywhere else) is ever written. */
-export function createDiskSnapshot(root: string, options: { maxFileBytes?: number } = {}): RepoSnapshot {
+export function createDiskSnapshot(root: string, options: { maxFileBytes?: number; exclude?: readonly string[] } = {}): RepoSnapshot {
   const absolute = resolve(root);
   const problem = rootProblem(absolute);
   if (problem) throw new RepositoryPathError(`${problem}: ${printable(root)}`);
-  return new RepoSnapshot(basename(absolute) || absolute, new DiskSource(absolute), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const source = excludeFiles(new DiskSource(absolute), options.exclude ?? []);
+  return new RepoSnapshot(basename(absolute) || absolute, source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 }
 
 function rootProblem(absolute: string): string | undefined {

@@ -69,13 +69,22 @@ describe('gate', () => {
   });
   test('min-steps and require failures are listed', () => {
     report.gate = evaluateGate(report, { minSteps: 1, require: ['compose'] });
-    expect(report.gate).toEqual({ minSteps: 1, require: ['compose'], passed: false, failures: [{ kind: 'min-steps', needed: 1, done: 0 }, { kind: 'require', step: 'compose', status: 'todo' }] });
+    expect(report.gate).toEqual({ minSteps: 1, require: ['compose'], failOn: null, passed: false, failures: [{ kind: 'min-steps', needed: 1, done: 0 }, { kind: 'require', step: 'compose', status: 'todo' }] });
     expect(gateExitCode(report)).toBe(1);
   });
   test('min-steps 0 holds', () => {
     report.gate = evaluateGate(report, { minSteps: 0 });
     expect(report.gate?.passed).toBe(true);
     expect(gateExitCode(report)).toBe(0);
+  });
+  test('fail-on counts findings at or above the severity', () => {
+    const withFindings = reportFor();
+    withFindings.findings = [
+      { code: 'dockerfile-latest-tag', severity: 'warning', path: 'Dockerfile', line: 1, args: { image: 'node' } },
+      { code: 'dockerfile-add-instead-of-copy', severity: 'info', path: 'Dockerfile', line: 2, args: {} },
+    ];
+    expect(evaluateGate(withFindings, { failOn: 'error' })?.passed).toBe(true);
+    expect(evaluateGate(withFindings, { failOn: 'warning' })?.failures).toEqual([{ kind: 'findings', severity: 'warning', count: 1 }]);
   });
   test('an unknown step or an impossible count is a configuration error', () => {
     expect(() => evaluateGate(report, { require: ['nope'] })).toThrow(GateConfigError);

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { defineDetector } from '../define.js';
 import type { DockerfileFact, Language, ServiceFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
@@ -132,10 +133,15 @@ export const servicesDetector = defineDetector({
         if (!owner.composeServices.includes(composeService.name)) owner.composeServices.push(composeService.name);
       }
     }
+    for (const pattern of context.options.includeServices ?? []) {
+      const matches = picomatch(pattern, { dot: true });
+      for (const dir of new Set(snapshot.files.map(dirOf))) if (matches(dir)) addBare(dir, dir);
+    }
+    const excluded = context.options.excludeServices?.length ? picomatch([...context.options.excludeServices], { dot: true }) : () => false;
     for (const service of services) {
       service.dockerfiles.sort();
       service.composeServices.sort();
     }
-    return services.sort((a, b) => a.path.localeCompare(b.path));
+    return services.filter((s) => !excluded(s.path)).sort((a, b) => a.path.localeCompare(b.path));
   },
 });
