@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { CiJobFact } from '../facts.js';
+import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
+import { finishPipeline, type DraftJob } from './jobs.js';
+import { stepActivities, type StepScope } from './github-actions-steps.js';
+import { resolveScriptPath } from './shell-paths.js';
+import { asList, asMap, asText, imageName, variablesOf, type YamlMap } from './values.js';
+import { yamlSources, type YamlConfig, type YamlSources } from './yaml-sources.js';
+
+// https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax
+export const GITHUB_WORKFLOW_FILES = ['.github/workflows/*.yml', '.github/workflows/*.yaml'];
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+/** GitHub allows ten levels of nested reusable workflows; fewer cover every real repository. */
+const MAX_CALL_DEPTH = 4;
+
+const imageSchema = z.union([z.string(), z.looseObject({ image: z.string().optional() })]).nullable();
+const workflowSchema = z.looseObject({
+  jobs: z.record(
+    z.string(),
+    z.looseObject({
+      steps: z.array(z.looseObject({ run: z.union([z.string(), z.number()]).optional(), uses: z.string().optional() })).optional(),
+      uses: z.string().optional(),
+      container: imageSchema.optional(),
+      services: z.union([z.record(z.string(), imageSchema), z.string()]).nullable().optional(),
+      environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
+    }),
+  ),
+});
+
+interface WorkflowScope {
+  configs: ReadonlyMap<string, YamlConfig>;
+  sources: YamlSources;
+  /** `caller / ` when the workflow runs from another one's job. */
+  prefix: string;
+  /** The caller's `with:`, for `${{ inputs.x }}`. */
+  inputs: YamlMap;
+  stack: string[];
+}
+
+export const githubActions: CiProvider = (snapshot, report) => {
+  const paths = snapshot.files.filter((path) => WORKFLOW.test(path));
+  const configs = new Map<string, YamlConfig>();
+  for (const path of paths) {
+    const config = loadYaml(snapshot, path, report);
+    if (config && checkShape(config, workflowSchema, 'GitHub Actions workflow', report)) configs.set(path, config);
+  }
+  const sources = yamlSources([...configs.values()]);
+  const called = new Set([...configs.values()].flatMap((config) => Object.values(jobsOf(config)).map(localWorkflowOf)));
+  const jobs: CiJobFact[] = [];
+  for (const [path, config] of configs) {
+    // A workflow only ever called by another is read from its caller, with the caller's inputs.
+    if (called.has(path) && onlyCalled(config.root)) continue;
+    jobs.push(...finishPipeline(workflowDrafts(config, { configs, sources, prefix: '', inputs: {}, stack: [path] })));
+  }
+  return { configs: configsOf('github-actions', paths), jobs };
+};
+
+function workflowDrafts(config: YamlConfig, scope: WorkflowScope): DraftJob[] {
+  const workflow = asMap(config.root) ?? {};
+  const drafts: DraftJob[] = [];
+  for (const [id, value] of Object.entries(jobsOf(config))) {
+    const job = asMap(value);
+    if (!job) continue;
+    const callee = localWorkflowOf(job);
+    const calleeConfig = callee === undefined ? undefined : scope.configs.get(callee);
+    if (calleeConfig && scope.stack.length <= MAX_CALL_DEPTH && !scope.stack.includes(callee!)) {
+      const inputs = asMap(job.with) ?? {};
+      drafts.push(...workflowDrafts(calleeConfig, { ...scope, prefix: `${scope.prefix}${id} / `, inputs, stack: [...scope.stack, callee!] }));
+      continue;
+    }
+    drafts.push(jobDraft(config, workflow, id, job, scope));
+  }
+  return drafts;
+}
+
+function jobDraft(config: YamlConfig, workflow: YamlMap, id: string, job: YamlMap, scope: WorkflowScope): DraftJob {
+  const { sources } = scope;
+  const jobs = asMap(workflow.jobs)!;
+  const fallback = { path: config.path, line: sources.placeOf(jobs, id)?.line ?? 1 };
+  const env = { ...variablesOf(workflow.env), ...variablesOf(job.env) };
+  const expand = expander(env, scope.inputs, metadataImages(job));
+  const draft: DraftJob = { system: 'github-actions', file: config.path, job: `${scope.prefix}${id}`, id, line: fallback.line, activities: [], variables: env };
+  const name = asText(job.name);
+  if (name) draft.hints = [name];
+
+  const container = imageName(job.container);
+  if (container) {
+    const at = sources.placeOf(job, 'container') ?? fallback;
+    draft.activities.push({ kind: 'job-image', confidence: 'weak', tool: 'container', image: expand(container), path: at.path, line: at.line });
+  }
+  const services = asMap(job.services) ?? {};
+  draft.serviceImages = Object.entries(services).flatMap(([service, value]) => {
+    const image = imageName(value);
+    return image ? [{ image: expand(image), tool: 'services', path: config.path, line: sources.placeOf(services, service)?.line }] : [];
+  });
+  const environment = asText(asMap(job.environment)?.name ?? job.environment);
+  if (environment) {
+    draft.environment = { name: expand(environment), tool: 'environment', path: config.path, line: sources.placeOf(job, 'environment')?.line };
+  }
+
+  const defaultDirectory = asText(asMap(asMap(job.defaults)?.run)?.['working-directory'] ?? asMap(asMap(workflow.defaults)?.run)?.['working-directory']);
+  const cwd = defaultDirectory === undefined ? '.' : resolveScriptPath(defaultDirectory, '.');
+  const steps = asList(job.steps);
+  steps.forEach((value, index) => {
+    const step = asMap(value);
+    if (!step) return;
+    const stepScope: StepScope = { sources, cwd, expand, fallback: sources.placeOf(steps, index) ?? fallback };
+    draft.activities.push(...stepActivities(step, stepScope));
+  });
+  return draft;
+}
+
+function jobsOf(config: YamlConfig): YamlMap {
+  return asMap(asMap(config.root)?.jobs) ?? {};
+}
+
+/** `uses: ./.github/workflows/deploy.yml` → `.github/workflows/deploy.yml`. */
+function localWorkflowOf(job: unknown): string | undefined {
+  const uses = asText(asMap(job)?.uses);
+  return uses?.startsWith('./') ? uses.slice(2).split('@')[0] : undefined;
+}
+
+/** `on: workflow_call` and nothing else: the workflow never runs on its own. */
+function onlyCalled(root: unknown): boolean {
+  const on = asMap(root)?.on;
+  const triggers = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : Object.keys(asMap(on) ?? {});
+  return triggers.length > 0 && triggers.every((trigger) => trigger === 'workflow_call');
+}
+
+/** `docker/metadata-action` steps by id: their `tags` output names the image in `images:`. */
+function metadataImages(job: YamlMap): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const step of asList(job.steps).map(asMap)) {
+    const id = asText(step?.id);
+    const uses = asText(step?.uses)?.toLowerCase() ?? '';
+    const first = asText(asMap(step?.with)?.images)?.split(/[\n,]/)[0]?.trim().replace(/^name=/, '');
+    if (id && first && uses.startsWith('docker/metadata-action')) images[id] = first;
+  }
+  return images;
+}
+
+/** Fills the expressions whose value the workflow states; leaves the others as written. */
+function expander(env: Record<string, string>, inputs: YamlMap, metadata: Record<string, string>): (text: string) => string {
+  const once = (text: string) =>
+    text.replace(/\$\{\{\s*(env|inputs|steps)\.([\w-]+)(?:\.outputs\.tags)?\s*\}\}/g, (whole, scope: string, name: string) => {
+      const value = scope === 'env' ? env[name] : scope === 'inputs' ? asText(inputs[name]) : whole.includes('.outputs.tags') ? metadata[name] : undefined;
+      return value ?? whole;
+    });
+  // Twice: a metadata image or an input may itself be written with `${{ env.X }}`.
+  return (text) => once(once(text));
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { checkShape, configsOf, type CiProvider } from './provider.js';
+import { finishPipeline, type DraftJob } from './jobs.js';
+import { classifyScript, type ScriptLine } from './commands.js';
+import { GITLAB_KEYWORDS, loadGitlabPipeline, type GitlabPipeline, type Resolved } from './gitlab-definitions.js';
+import { asList, asMap, asText, imageName, variablesOf, type YamlMap } from './values.js';
+import type { Place } from './yaml-sources.js';
+
+// https://docs.gitlab.com/ci/yaml/
+export const GITLAB_CI_FILES = ['.gitlab-ci.yml', '(local files it includes)'];
+
+const scriptSchema = z.union([z.string(), z.array(z.union([z.string(), z.number(), z.array(z.unknown())]))]);
+const imageSchema = z.union([z.string(), z.looseObject({ name: z.string() })]);
+const jobSchema = z.looseObject({
+  script: scriptSchema.optional(),
+  before_script: scriptSchema.optional(),
+  after_script: scriptSchema.optional(),
+  image: imageSchema.optional(),
+  services: z.array(imageSchema).optional(),
+  environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
+  extends: z.union([z.string(), z.array(z.string())]).optional(),
+  stage: z.string().optional(),
+});
+const pipelineSchema = z.record(z.string(), z.unknown()).superRefine((root, context) => {
+  for (const [name, value] of Object.entries(root)) {
+    // Hidden keys (`.setup: &setup [...]`) hold templates and anchors of any shape.
+    if (GITLAB_KEYWORDS.has(name) || name.startsWith('.')) continue;
+    const result = jobSchema.safeParse(value);
+    for (const issue of result.success ? [] : result.error.issues) {
+      context.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] });
+    }
+  }
+});
+/** Environment actions that prepare, check or tear down rather than deploy. */
+const NOT_DEPLOYING = new Set(['stop', 'prepare', 'verify', 'access']);
+const DIND = /(?:^|\/)docker:.*dind|dind/;
+
+export const gitlabCi: CiProvider = (snapshot, report) => {
+  if (!snapshot.has('.gitlab-ci.yml')) return { configs: [], jobs: [] };
+  const pipeline = loadGitlabPipeline(snapshot, report, (config) => checkShape(config, pipelineSchema, 'GitLab CI config', report));
+  const drafts = pipeline.jobs.flatMap((job) => {
+    const resolved = pipeline.resolve(job.name);
+    return resolved ? [jobDraft(pipeline, job, resolved)] : [];
+  });
+  return { configs: configsOf('gitlab-ci', pipeline.paths), jobs: finishPipeline(drafts) };
+};
+
+function jobDraft(pipeline: GitlabPipeline, job: GitlabPipeline['jobs'][number], resolved: Resolved): DraftJob {
+  const { sources } = pipeline;
+  const { value } = resolved;
+  const fallback: Place = { path: job.file, line: job.line ?? 1 };
+  const draft: DraftJob = { system: 'gitlab-ci', file: job.file, job: job.name, line: job.line, activities: [] };
+  draft.variables = { ...variablesOf(pipeline.variables), ...variablesOf(value.variables) };
+  const setting = inheritedSetting(pipeline, resolved);
+  const placeOf = (found: Setting) => sources.placeOf(found.container, found.key) ?? fallback;
+
+  const image = setting('image');
+  const imageRef = image && imageName(image.value);
+  if (image && imageRef) draft.activities.push({ kind: 'job-image', confidence: 'weak', tool: 'image', image: imageRef, ...placeOf(image) });
+
+  const services = setting('services');
+  const serviceList = asList(services?.value);
+  draft.serviceImages = [];
+  serviceList.forEach((item, index) => {
+    const name = imageName(item);
+    if (!name || !services) return;
+    const at = sources.placeOf(serviceList, index) ?? placeOf(services);
+    if (DIND.test(name)) draft.dockerDaemon ??= { via: name, line: at.line };
+    else draft.serviceImages!.push({ image: name, tool: 'services', ...at });
+  });
+
+  const lines = (key: string): ScriptLine[] => {
+    const found = setting(key);
+    return found ? sources.scriptLines(found.container, found.key, placeOf(found), pipeline.reference) : [];
+  };
+  // before_script and script run in one shell, so a `cd` in one carries to the other; after_script gets a new one.
+  draft.activities.push(...classifyScript([...lines('before_script'), ...lines('script')], { path: job.file, cwd: '.' }));
+  draft.activities.push(...classifyScript(lines('after_script'), { path: job.file, cwd: '.' }));
+
+  const environment = asMap(value.environment);
+  const environmentName = asText(environment ? environment.name : value.environment);
+  const deploying = !NOT_DEPLOYING.has(asText(environment?.action) ?? 'start');
+  if (environmentName && deploying) {
+    const at = sources.placeOf(resolved.origin.environment!, 'environment') ?? fallback;
+    draft.environment = { name: environmentName, tool: 'environment', ...at };
+  }
+  // The stage says what a job is for (`deploy`), unless its environment says it only stops one.
+  const stage = asText(value.stage);
+  if (stage && deploying) draft.hints = [stage];
+  return draft;
+}
+
+/** A setting's merged value, and the object it is written in. */
+interface Setting {
+  value: unknown;
+  container: YamlMap;
+  key: string;
+}
+
+/**
+ * Where a job's setting comes from: the job (after `extends`), else `default:` unless the job
+ * opts out with `inherit: default: false` or a list of what it keeps.
+ */
+function inheritedSetting(pipeline: GitlabPipeline, resolved: Resolved) {
+  const inherit = asMap(resolved.value.inherit)?.default;
+  const inherits = (key: string) => inherit === undefined || inherit === true || (Array.isArray(inherit) && inherit.includes(key));
+  return (key: string): Setting | undefined => {
+    if (resolved.value[key] !== undefined) return { value: resolved.value[key], container: resolved.origin[key]!, key };
+    if (pipeline.defaults.value[key] !== undefined && inherits(key)) return { value: pipeline.defaults.value[key], container: pipeline.defaults.origin[key]!, key };
+    return undefined;
+  };
+}

@@ -1,0 +1,76 @@
+import type { CiActivity, CiJobFact, CiSystem } from '../facts.js';
+import { builtImageMatcher, expandVariables, looksPublic, neededJobOf } from './images.js';
+import { deployFromNames } from './names.js';
+
+/** A job as a provider reads it, before the pipeline around it is known. */
+export interface DraftJob {
+  system: CiSystem;
+  file: string;
+  job: string;
+  line?: number;
+  /** How other jobs refer to it (`needs.<id>.outputs…` in GitHub). */
+  id?: string;
+  activities: CiActivity[];
+  /** Side containers (`services:`): evidence only when they run an image the pipeline built. */
+  serviceImages?: Array<{ image: string; tool: string; path: string; line?: number }>;
+  /** A declared deployment target: `environment:`, Bitbucket `deployment:`, an Azure deployment job. */
+  environment?: { name: string; tool: string; path: string; line?: number };
+  /** Other names that say what the job does: its stage, display name, CircleCI context. */
+  hints?: string[];
+  dockerDaemon?: CiJobFact['dockerDaemon'];
+  /** Variables the pipeline sets for the job (`variables:`, `env:`), to compare images written through them. */
+  variables?: Record<string, string>;
+}
+
+const isImageMaking = (activity: CiActivity) => activity.kind === 'image-build' || activity.kind === 'image-push';
+
+/**
+ * Settles what needs the whole pipeline: a job image or service is strong test evidence when the
+ * pipeline built that image (by tag, or GitHub's `needs.<job>.outputs`); `docker run IMAGE test`
+ * is weak on an official image; environments and deploy-like names mark deploys.
+ */
+export function finishPipeline(drafts: readonly DraftJob[]): CiJobFact[] {
+  const writtenAndExpanded = (image: string, draft: DraftJob) => [image, expandVariables(image, draft.variables ?? {})];
+  const built = drafts.flatMap((d) => d.activities.filter(isImageMaking).flatMap((a) => (a.image ? writtenAndExpanded(a.image, d) : [])));
+  const isBuilt = builtImageMatcher(built);
+  const buildingJobs = new Set(drafts.filter((d) => d.id !== undefined && d.activities.some(isImageMaking)).map((d) => d.id));
+  return drafts.map((draft) => {
+    const fromPipeline = (image: string) => writtenAndExpanded(image, draft).some(isBuilt) || buildingJobs.has(neededJobOf(image));
+    const activities = draft.activities.map((activity): CiActivity => {
+      if (activity.kind === 'job-image' && activity.image && fromPipeline(activity.image)) {
+        return { ...activity, kind: 'test-in-image', confidence: 'strong' };
+      }
+      if (activity.kind === 'test-in-image' && activity.confidence === 'medium' && activity.image) {
+        return { ...activity, confidence: fromPipeline(activity.image) ? 'strong' : looksPublic(activity.image) ? 'weak' : 'medium' };
+      }
+      return activity;
+    });
+    for (const service of draft.serviceImages ?? []) {
+      if (!fromPipeline(service.image)) continue;
+      activities.push({ kind: 'test-in-image', confidence: 'strong', tool: service.tool, image: service.image, path: service.path, ...lineOf(service) });
+    }
+    const job: CiJobFact = { system: draft.system, file: draft.file, job: draft.job, ...lineOf(draft), activities: withDeploys(draft, activities) };
+    if (draft.dockerDaemon) job.dockerDaemon = draft.dockerDaemon;
+    return job;
+  });
+}
+
+/** Environments go on the job's deploy commands; a declared or name-implied deploy without one is added. */
+function withDeploys(draft: DraftJob, activities: CiActivity[]): CiActivity[] {
+  const named = deployFromNames([draft.job, ...(draft.hints ?? [])]);
+  const environment = draft.environment?.name ?? named?.environment;
+  const deploys = activities.filter((a) => a.kind === 'deploy');
+  const result = activities.map((a) => (a.kind === 'deploy' && !a.environment && environment ? { ...a, environment } : a));
+  if (draft.environment) {
+    const { name, tool, path } = draft.environment;
+    const confidence = deploys.some((a) => a.confidence === 'strong') ? 'strong' : 'medium';
+    result.push({ kind: 'deploy', confidence, tool, environment: name, path, ...lineOf(draft.environment) });
+  } else if (named && deploys.length === 0) {
+    result.push({ kind: 'deploy', confidence: 'medium', tool: 'job name', ...(named.environment ? { environment: named.environment } : {}), path: draft.file, ...lineOf(draft) });
+  }
+  return result.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));
+}
+
+function lineOf(place: { line?: number }): { line?: number } {
+  return place.line === undefined ? {} : { line: place.line };
+}

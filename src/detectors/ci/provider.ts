@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
+import type { Finding } from '../../findings/finding.js';
+import type { CiFacts, CiJobFact, CiSystem } from '../facts.js';
+import type { YamlConfig } from './yaml-sources.js';
+
+export interface CiProviderResult {
+  configs: CiFacts['configs'];
+  jobs: CiJobFact[];
+}
+
+export type Report = (finding: Finding) => void;
+
+/** One CI system: finds its files in the snapshot and reads the jobs out of them. Pure. */
+export type CiProvider = (snapshot: RepoSnapshot, report: Report) => CiProviderResult;
+
+export type ConfigKind =
+  | 'GitHub Actions workflow' | 'GitLab CI config' | 'CircleCI config' | 'Azure Pipelines config' | 'Bitbucket Pipelines config';
+
+/** At most this many shape problems are reported per file: the first ones say what is wrong. */
+const MAX_SHAPE_FINDINGS = 5;
+
+export function configsOf(system: CiSystem, paths: readonly string[]): CiFacts['configs'] {
+  return [...paths].sort().map((path) => ({ system, path }));
+}
+
+/**
+ * Parses a CI YAML file, reporting syntax errors with their position. A file with a syntax error
+ * is not read further: its documents are partial and line numbers would point at the wrong text.
+ * `pick` chooses the document to read (GitLab puts a `spec:` header document before the config).
+ */
+export function loadYaml(snapshot: RepoSnapshot, path: string, report: Report, pick: (documents: unknown[]) => number = () => 0): YamlConfig | undefined {
+  const parsed = snapshot.yaml(path);
+  const text = snapshot.text(path);
+  if (!parsed || text === undefined) return undefined;
+  for (const error of parsed.errors) {
+    report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
+  }
+  if (parsed.errors.length > 0) return undefined;
+  const doc = pick(parsed.documents);
+  return { path, root: parsed.documents[doc] ?? null, doc, parsed, lines: text.split(/\r?\n/) };
+}
+
+/**
+ * Checks the top level against a small schema and reports what does not fit, at the deepest line
+ * that exists. Returns false when the file cannot be read as this kind at all. The caller reads
+ * whatever it still can either way.
+ */
+export function checkShape(config: YamlConfig, schema: z.ZodType, kind: ConfigKind, report: Report): boolean {
+  const result = schema.safeParse(config.root);
+  if (result.success) return true;
+  for (const issue of result.error.issues.slice(0, MAX_SHAPE_FINDINGS)) {
+    const keys = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+    const where = keys.length > 0 ? `${keys.join('.')}: ` : '';
+    report({
+      code: 'schema-mismatch',
+      severity: 'error',
+      path: config.path,
+      line: deepestLine(config, keys),
+      args: { kind, message: `${where}${issue.message}` },
+    });
+  }
+  return typeof config.root === 'object' && config.root !== null && !Array.isArray(config.root);
+}
+
+function deepestLine(config: YamlConfig, keys: Array<string | number>): number {
+  for (let length = keys.length; length > 0; length--) {
+    const line = config.parsed.lineOf(keys.slice(0, length), config.doc);
+    if (line !== undefined) return line;
+  }
+  return 1;
+}
