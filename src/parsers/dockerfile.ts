@@ -1,8 +1,11 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, ModifiableInstruction } from 'dockerfile-ast';
 
 export interface DockerInstruction {
   keyword: string;
+  /** Without the flags, which are in `flags`. */
   args: string;
+  /** As written: `--from=build`, `--mount=type=secret,id=npm`. */
+  flags: string[];
   /** 1-based. */
   line: number;
   stage: number;
@@ -38,8 +41,9 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       const keyword = instruction.getKeyword().toUpperCase();
       const line = instruction.getRange().start.line + 1;
       const args = instruction.getArgumentsContent() ?? '';
+      const flags = instruction instanceof ModifiableInstruction ? instruction.getFlags().map((flag) => flag.toString()) : [];
       if (keyword === 'FROM') stage++;
-      result.instructions.push({ keyword, args, line, stage });
+      result.instructions.push({ keyword, args, flags, line, stage });
       if (!result.firstInstruction && keyword !== 'ARG') result.firstInstruction = { keyword, line };
       if (keyword === 'EXPOSE' && stage >= 0) {
         for (const port of args.split(/\s+/).filter(Boolean)) result.exposedPorts.push({ port, line });

@@ -1,0 +1,46 @@
+import { defineDetector } from '../define.js';
+import { collectDatabases } from './databases.js';
+import { scanDevTools } from './dev-tools.js';
+import { chartOwnedPaths, scanHelm } from './helm.js';
+import { chartName, isIngressControllerChart } from './kinds.js';
+import { isKustomization, scanKustomizations } from './kustomize.js';
+import { isManifestCandidate, scanManifests } from './manifests.js';
+import { scanObservability } from './observability.js';
+import { scanOtherOrchestrators } from './other-orchestrators.js';
+import { scanSecretsInImages } from './secrets-in-images.js';
+import { scanTerraform } from './terraform.js';
+import { emptyOrchestrationFacts } from './types.js';
+
+/**
+ * What the repository shows of life after `docker build`: Kubernetes manifests, Helm charts,
+ * Kustomize, GitOps, other orchestrators, cluster dev tools, observability, and whether any
+ * image bakes in a secret. Reads Compose and Dockerfile facts, so it runs after them.
+ */
+export const orchestrationDetector = defineDetector({
+  id: 'orchestration',
+  files: [
+    '**/*.{yaml,yml} (documents with apiVersion and kind)', '**/Chart.yaml', '**/templates/**', '**/values*.yaml',
+    '**/kustomization.{yaml,yml}', '**/Kustomization', '**/helmfile.yaml', '**/*.tf', '**/*.nomad', '**/task-definition*.json',
+    '**/Tiltfile', '**/devspace.yaml', '**/okteto.yml', '**/prometheus.yml', '**/*collector*.yaml', '**/*.md (managed databases, dev commands)',
+    '(Dockerfiles, for secrets baked into images)',
+  ],
+  detect(context) {
+    const { snapshot } = context;
+    const facts = emptyOrchestrationFacts();
+    const { templates, owned } = chartOwnedPaths(snapshot.files);
+    scanHelm(context, facts, templates);
+    scanKustomizations(context, facts);
+    scanManifests(context, facts, snapshot.files.filter((f) => isManifestCandidate(f) && !owned.has(f) && !isKustomization(f)));
+    scanTerraform(snapshot, facts);
+    scanOtherOrchestrators(context, facts);
+    scanDevTools(snapshot, facts);
+    const compose = context.fact('compose');
+    scanObservability(snapshot, facts, compose);
+    collectDatabases(snapshot, facts, compose);
+    for (const ref of facts.chartRefs.filter((r) => isIngressControllerChart(r.chart))) {
+      facts.tools.push({ tool: chartName(ref.chart), purpose: 'ingress-controller', path: ref.path, line: ref.line, confidence: ref.confidence });
+    }
+    scanSecretsInImages(context, facts, context.fact('dockerfiles'));
+    return facts;
+  },
+});
