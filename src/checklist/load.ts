@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { z } from 'zod';
 import { parseYaml } from '../parsers/yaml.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { CHECKS_BY_ID } from '../checks/registry.js';
 import type { Check } from '../checks/define.js';
 import { checklistSchema, type ChecklistDocument } from './schema.js';
+import { applyExtends, type StepPatch } from './extends.js';
 
 export const BUILT_IN_CHECKLISTS = ['containerization', 'orchestration'] as const;
 export const DEFAULT_CHECKLIST = 'containerization';
@@ -38,30 +40,43 @@ export interface Checklist {
 export class ChecklistError extends Error {}
 
 export function builtInChecklistPath(name: string): string {
-  return fileURLToPath(new URL(`../../checklists/${name}.yaml`, import.meta.url));
+  return join(PACKAGE_ROOT, 'checklists', `${name}.yaml`);
 }
 
 /** Accepts a built-in name (`containerization`) or a path to a YAML file. */
 export function loadChecklist(nameOrPath: string): Checklist {
   const isBuiltIn = (BUILT_IN_CHECKLISTS as readonly string[]).includes(nameOrPath);
   const path = isBuiltIn ? builtInChecklistPath(nameOrPath) : nameOrPath;
-  let text: string;
+  return parseChecklist(readChecklistFile(path), isBuiltIn ? `built-in:${nameOrPath}` : path, path);
+}
+
+function readChecklistFile(path: string): string {
   try {
     const bytes = readFileSync(path);
     if (bytes.length > CHECKLIST_MAX_BYTES) throw new ChecklistError(`${path}: larger than ${CHECKLIST_MAX_BYTES} bytes`);
-    text = bytes.toString('utf8');
+    return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof ChecklistError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ChecklistError(`${path}: cannot read checklist (${code === 'ENOENT' ? 'no such file' : code ?? 'read error'})`);
   }
-  return parseChecklist(text, isBuiltIn ? `built-in:${nameOrPath}` : path, path);
 }
 
-export function parseChecklist(text: string, source: string, displayPath = source): Checklist {
+export interface ParseOptions {
+  /** How many `extends:` links led here; a chain this deep is a cycle or a mistake. */
+  depth?: number;
+}
+
+const MAX_EXTENDS_DEPTH = 5;
+
+export function parseChecklist(text: string, source: string, displayPath = source, options: ParseOptions = {}): Checklist {
   const parsed = parseYaml(text);
   const fail = (line: number, column: number, message: string): never => {
     throw new ChecklistError(`${displayPath}:${line}:${column}: ${message}`);
+  };
+  const failAt = (path: Array<string | number>, message: string): never => {
+    const { line, column } = parsed.positionOf(path);
+    return fail(line, column, message);
   };
   const [firstError] = parsed.errors;
   if (firstError) fail(firstError.line, firstError.column, firstError.message);
@@ -71,19 +86,19 @@ export function parseChecklist(text: string, source: string, displayPath = sourc
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const { line, column } = parsed.positionOf(path);
-    return fail(line, column, `${path.length ? `${path.join('.')}: ` : ''}${issue.message}`);
+    return failAt(path, `${path.length ? `${path.join('.')}: ` : ''}${issue.message}`);
   }
   const document = result.data;
+  const base = document.extends === undefined ? undefined : loadBase(document.extends, displayPath, options.depth ?? 0, (message) => failAt(['extends'], `extends: ${message}`));
   const seen = new Set<string>();
-  const steps = document.steps.map((step, stepIndex): LoadedStep => {
+  const own = (document.steps ?? []).map((step, stepIndex): StepPatch => {
     const at = (...rest: Array<string | number>) => parsed.positionOf(['steps', stepIndex, ...rest]);
     if (seen.has(step.id)) {
       const { line, column } = at('id');
       fail(line, column, `duplicate step id '${step.id}'`);
     }
     seen.add(step.id);
-    const checks = step.checks.map((reference, checkIndex) => {
+    const checks = step.checks?.map((reference, checkIndex) => {
       const check = CHECKS_BY_ID.get(reference.check);
       if (!check) {
         const { line, column } = at('checks', checkIndex, 'check');
@@ -100,5 +115,31 @@ export function parseChecklist(text: string, source: string, displayPath = sourc
     });
     return { id: step.id, title: step.title, why: step.why, advice: step.advice, checks };
   });
-  return { id: document.id, title: document.title, description: document.description, next: document.next, source, steps };
+  // Without `extends:` the schema has made sure every step is complete.
+  const steps = base
+    ? applyExtends(base.id, base.steps, { remove: document.remove ?? [], order: document.order ?? [], steps: own }, failAt)
+    : (own as LoadedStep[]);
+  return {
+    id: document.id,
+    title: document.title ?? base!.title,
+    description: document.description ?? base?.description,
+    next: document.next ?? base?.next,
+    source,
+    steps,
+  };
+}
+
+/** The checklist named by `extends:`: a built-in name, or a file relative to the extending one. */
+function loadBase(name: string, fromPath: string, depth: number, fail: (message: string) => never): Checklist {
+  if (depth >= MAX_EXTENDS_DEPTH) fail(`more than ${MAX_EXTENDS_DEPTH} checklists extend each other (a cycle?)`);
+  const isBuiltIn = (BUILT_IN_CHECKLISTS as readonly string[]).includes(name);
+  const fromDir = fromPath.startsWith('built-in:') ? join(PACKAGE_ROOT, 'checklists') : dirname(fromPath);
+  const path = isBuiltIn ? builtInChecklistPath(name) : isAbsolute(name) ? name : join(fromDir, name);
+  try {
+    const text = readChecklistFile(path);
+    return parseChecklist(text, isBuiltIn ? `built-in:${name}` : path, path, { depth: depth + 1 });
+  } catch (error) {
+    if (error instanceof ChecklistError) return fail(error.message);
+    throw error;
+  }
 }

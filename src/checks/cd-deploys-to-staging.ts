@@ -7,6 +7,8 @@ const DEFAULT_ENVIRONMENTS = ['staging', 'stage', 'stg', 'qa', 'uat', 'preview',
 export const cdDeploysToStaging = defineCheck({
   id: 'cd-deploys-to-staging',
   description: 'A pipeline job deploys the built images to a non-production environment (staging, QA, preview…).',
+  howDetected:
+    'Reads CI/CD configs (GitHub Actions, GitLab CI, CircleCI, Jenkins, Azure Pipelines, Bitbucket) for deploy commands and actions (kubectl set image/apply, helm upgrade, gcloud run deploy, aws ecs update-service, fly deploy…) and the environment each job names. Passes when one targets a non-production environment; partial when deploys go only to production or to an unnamed target.',
   params: z.object({ environments: z.array(z.string().min(1)).nonempty().default(DEFAULT_ENVIRONMENTS) }).strict(),
   run({ facts, findings }, { environments }) {
     const deploys = activitiesOf(facts.ci, 'deploy').filter((d) => isDecisive(d.activity));

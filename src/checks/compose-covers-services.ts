@@ -5,6 +5,8 @@ import type { Evidence } from '../detectors/facts.js';
 export const composeCoversServices = defineCheck({
   id: 'compose-covers-services',
   description: 'Every service that has a Dockerfile is built by a service of the Compose app.',
+  howDetected:
+    'Matches each containerized service (a directory with a Dockerfile) to a Compose service whose build context is that directory. Services with a Dockerfile that no Compose service builds are listed as missing.',
   params: z.object({}).strict(),
   run({ facts }) {
     const hasCompose = facts.compose.some((file) => file.valid && file.services.length > 0);

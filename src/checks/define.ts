@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Evidence, Facts } from '../detectors/facts.js';
 import type { Finding } from '../findings/finding.js';
+import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 
 /**
  * `unknown` is "could not tell" (the file that decides it did not parse): its own outcome,
@@ -11,6 +12,12 @@ export type CheckStatus = 'pass' | 'partial' | 'fail' | 'unknown';
 export interface CheckInput {
   facts: Facts;
   findings: readonly Finding[];
+  /**
+   * The read-only repository, for the check primitives a checklist uses without code (file
+   * exists, file contains, YAML path…); built-in checks read facts only. The engine always passes
+   * it; unit tests that build facts by hand may leave it out, and primitives then see no files.
+   */
+  snapshot?: RepoSnapshot;
 }
 
 export interface CheckOutcome {
@@ -26,6 +33,12 @@ export interface Check<P extends z.ZodType = z.ZodType> {
   id: string;
   /** One line for `list` and docs: what passing means. */
   description: string;
+  /** For `explain`: which files and signals decide it, in a sentence or two. */
+  howDetected: string;
+  /** For `explain`: how a checklist uses it (YAML); by default `- check: <id>` with its defaults. */
+  example?: string;
+  /** A building block for checklists of your own (README "Check primitives"), not used by a built-in one. */
+  primitive?: boolean;
   /** Parameters accepted under `with:` in a checklist; validated when the checklist loads. */
   params: P;
   run(input: CheckInput, params: z.output<P>): CheckOutcome;

@@ -2,6 +2,7 @@ import type { CheckOutcome, CheckStatus } from '../checks/define.js';
 import type { Checklist } from '../checklist/load.js';
 import type { Facts } from '../detectors/facts.js';
 import type { Finding } from '../findings/finding.js';
+import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 import type { CheckReport, Report, StepReport, StepStatus } from '../report/types.js';
 import { REPORT_SCHEMA_VERSION } from '../report/types.js';
 import { applyIgnores, attestationFor, NO_POLICY, partitionFindings, type Policy } from './policy.js';
@@ -28,6 +29,8 @@ export interface EvaluationInput {
   checklist: Checklist;
   facts: Facts;
   findings: Finding[];
+  /** Handed to checks read-only: the check primitives of custom checklists read files. */
+  snapshot?: RepoSnapshot;
   rootName: string;
   tool: { name: string; version: string };
   policy?: Policy;
@@ -36,11 +39,11 @@ export interface EvaluationInput {
 }
 
 /** Applies a checklist to the facts. Knows nothing about any particular step. */
-export function evaluate({ checklist, facts, findings: allFindings, rootName, tool, policy = NO_POLICY, configSource = null }: EvaluationInput): Report {
+export function evaluate({ checklist, facts, findings: allFindings, snapshot, rootName, tool, policy = NO_POLICY, configSource = null }: EvaluationInput): Report {
   const { kept: findings, ignored: ignoredFindings } = partitionFindings(allFindings, policy);
   const steps = checklist.steps.map((step): StepReport => {
     const checks = step.checks.map(({ check, params }): CheckReport & { outcome: CheckOutcome } => {
-      const outcome = applyIgnores(check.id, check.run({ facts, findings }, params), policy);
+      const outcome = applyIgnores(check.id, check.run({ facts, findings, snapshot }, params), policy);
       const attestation = attestationFor(policy, { check: check.id });
       const status = attestation && !attestation.expired ? 'pass' : outcome.status;
       return { id: check.id, status, evidence: outcome.evidence, missing: outcome.missing, ignored: outcome.ignored, attestation, outcome };
@@ -72,7 +75,7 @@ export function evaluate({ checklist, facts, findings: allFindings, rootName, to
     steps,
     services: facts.services.map((s) => ({
       path: s.path, language: s.language, kind: s.kind, confidence: s.confidence, manifest: s.manifest,
-      dockerfiles: s.dockerfiles, builders: s.builders, compose: s.composeServices,
+      dockerfiles: s.dockerfiles, builders: s.builders, compose: s.composeServices, builtInCi: s.builtInCi, deployed: s.deployed,
     })),
     findings: sortFindings(findings),
     ignoredFindings: sortFindings(ignoredFindings),

@@ -16,7 +16,7 @@ import { TOOL } from '../version.js';
 /** The whole pipeline for one snapshot: detect, then apply the checklist and the team's policy. */
 export function scanSnapshot(snapshot: RepoSnapshot, checklist: Checklist, options: { policy?: Policy; detectorOptions?: DetectorOptions; configSource?: string | null } = {}): Report {
   const { facts, findings } = runDetectors(snapshot, undefined, options.detectorOptions);
-  return evaluate({ checklist, facts, findings, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null });
+  return evaluate({ checklist, facts, findings, snapshot, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null });
 }
 
 export interface ScanOptions {

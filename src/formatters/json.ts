@@ -20,6 +20,14 @@ export function toJsonReport(report: Report): JsonReport {
   };
 }
 
+/**
+ * JSON.stringify leaves DEL, the C1 controls (U+009B is a one-byte CSI to some terminals) and the
+ * line separators raw. Escaped, a path from the repository cannot drive a terminal the report is
+ * shown on, and the JSON parses to the same value: these characters only occur inside strings.
+ */
+const RAW_CONTROLS = /[\u007f-\u009f\u2028\u2029]/g;
+
 export function formatJson(report: Report): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+  const json = JSON.stringify(toJsonReport(report), null, 2).replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${json}\n`;
 }

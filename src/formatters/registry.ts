@@ -1,5 +1,8 @@
 import type { Report } from '../report/types.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 export interface FormatOptions {
@@ -16,6 +19,9 @@ export type Formatter = (report: Report, options: FormatOptions) => string;
 /** Keyed by format name; `--format` accepts exactly these keys. */
 export const FORMATTERS = {
   json: (report) => formatJson(report),
+  junit: (report) => formatJunit(report),
+  markdown: (report) => formatMarkdown(report),
+  sarif: (report) => formatSarif(report),
   text: formatText,
 } satisfies Record<string, Formatter>;
 

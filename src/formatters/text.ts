@@ -2,11 +2,14 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { EvidenceReport, Report, ServiceReport, StepReport, StepStatus } from '../report/types.js';
 import { describeEvidence, describeFinding, location } from './render-messages.js';
 import { printable } from './sanitize.js';
+import { githubAnnotations } from './github-annotations.js';
 
 export interface TextOptions {
   color: boolean;
   /** Every piece of evidence and info-level findings, not just the first few. */
   verbose: boolean;
+  /** Running in GitHub Actions: also emit workflow annotations for findings and missing items. */
+  githubActions?: boolean;
 }
 
 const SYMBOLS = { done: '✔', partial: '◐', todo: '✘', unknown: '?' } satisfies Record<StepStatus, string>;
@@ -49,6 +52,7 @@ export function formatText(report: Report, options: TextOptions): string {
     );
     out.push('', `${verdict}${reasons.length ? `: ${reasons.join('; ')}` : ''}`);
   }
+  if (options.githubActions) out.push('', ...githubAnnotations(report, options));
   return `${out.join('\n')}\n`;
 }
 
