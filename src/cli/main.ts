@@ -7,11 +7,14 @@ import { FORMAT_NAMES } from '../formatters/registry.js';
 import { TOOL } from '../version.js';
 import { EXIT, UsageError } from './errors.js';
 import { runCheck, type CheckOptions } from './check-action.js';
+import { registerExplain } from './commands/explain.js';
+import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
+import { registerWalk } from './commands/walk.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 
 /** Subcommands, each in its own module under commands/. */
-const SUBCOMMANDS: readonly RegisterCommand[] = [registerList];
+const SUBCOMMANDS: readonly RegisterCommand[] = [registerExplain, registerInit, registerList, registerWalk];
 
 const EXIT_CODE_HELP = `
 Exit codes:
