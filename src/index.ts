@@ -9,3 +9,5 @@ export { formatJson, toJsonReport } from './formatters/json.js';
 export { formatText } from './formatters/text.js';
 export { reportSchema } from './report/schema.js';
 export type { Report } from './report/types.js';
+export { FORMATTERS, FORMAT_NAMES } from './formatters/registry.js';
+export type { FormatName, FormatOptions } from './formatters/registry.js';

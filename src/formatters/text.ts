@@ -27,7 +27,8 @@ export function formatText(report: Report, options: TextOptions): string {
 
   report.steps.forEach((step, index) => {
     out.push(`${paint[step.status](`${SYMBOLS[step.status]} ${step.status.padEnd(7)}`)} ${index + 1}. ${c.bold(step.title)}`);
-    if (step.confidence === 'medium') out.push(`${indent(10)}${c.dim('(rests on medium-confidence evidence only)')}`);
+    out.push(...attestationLines(step, c));
+    if (step.confidence === 'medium' && !isAttested(step)) out.push(`${indent(10)}${c.dim('(rests on medium-confidence evidence only)')}`);
     out.push(...evidenceLines(step, options.verbose, c));
   });
 
@@ -54,6 +55,28 @@ export function formatText(report: Report, options: TextOptions): string {
   }
   if (options.githubActions) out.push('', ...githubAnnotations(report, options));
   return `${out.join('\n')}\n`;
+}
+
+const isAttested = (step: StepReport) => step.attestation !== null && !step.attestation.expired;
+
+/** Attested by hand, expired, or with gaps ignored by the config: always said, with the reason. */
+function attestationLines(step: StepReport, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  const attestations = [
+    ...(step.attestation ? [{ what: 'step', attestation: step.attestation }] : []),
+    ...step.checks.filter((check) => check.attestation).map((check) => ({ what: `check ${check.id}`, attestation: check.attestation! })),
+  ];
+  for (const { what, attestation } of attestations) {
+    const until = attestation.expires ? ` (until ${attestation.expires})` : '';
+    lines.push(
+      attestation.expired
+        ? `${indent(10)}${c.red(`attestation of ${what} expired on ${attestation.expires}`)}: ${printable(attestation.reason)}`
+        : `${indent(10)}${c.cyan(`attested${what === 'step' ? '' : ` (${what})`}${until}`)}: ${printable(attestation.reason)}`,
+    );
+  }
+  const ignored = step.checks.flatMap((check) => check.ignored);
+  for (const item of ignored) lines.push(`${indent(10)}${c.dim('ignored ')}${c.cyan(printable(location(item)))} ${printable(describeEvidence(item))} ${c.dim(`(${printable(item.reason)})`)}`);
+  return lines;
 }
 
 function progressBar(report: Report, paint: Record<StepStatus, (s: string) => string>): string {

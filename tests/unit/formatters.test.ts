@@ -87,3 +87,17 @@ describe('JSON formatter', () => {
     expect(JSON.parse(output).services[0].path).toBe(`x${ESC}`);
   });
 });
+
+describe('text formatter: attestations and ignores', () => {
+  test('attested, expired and ignored items are shown with their reasons', () => {
+    const report = reportOf(partialRepo);
+    const [first, second] = report.steps;
+    first!.attestation = { reason: 'Platform team builds it', expires: '2027-06-30', expired: false };
+    second!.attestation = { reason: 'Old promise', expires: '2020-01-01', expired: true };
+    second!.checks[0]!.ignored = [{ code: 'service-without-dockerfile', path: 'worker/requirements.txt', confidence: 'strong', args: { service: 'worker', language: 'python' }, reason: 'Retired in Q3' }];
+    const text = formatText(report, { color: false, verbose: false });
+    expect(text).toMatch(/^ {10}attested \(until 2027-06-30\): Platform team builds it$/m);
+    expect(text).toMatch(/^ {10}attestation of step expired on 2020-01-01: Old promise$/m);
+    expect(text).toMatch(/^ {10}ignored worker\/requirements\.txt .*\(Retired in Q3\)$/m);
+  });
+});
