@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCheck } from './define.js';
 import type { Evidence } from '../detectors/facts.js';
+import { confidenceOfFile } from '../detectors/sample-paths.js';
 
 export const composeCoversServices = defineCheck({
   id: 'compose-covers-services',
@@ -9,7 +10,7 @@ export const composeCoversServices = defineCheck({
     'Matches each containerized service (a directory with a Dockerfile) to a Compose service whose build context is that directory. Services with a Dockerfile that no Compose service builds are listed as missing.',
   params: z.object({}).strict(),
   run({ facts }) {
-    const hasCompose = facts.compose.some((file) => file.valid && file.services.length > 0);
+    const hasCompose = facts.compose.some((file) => file.valid && file.services.length > 0 && confidenceOfFile(file.path) !== 'weak');
     const containerized = facts.services.filter((s) => s.confidence !== 'weak' && s.dockerfiles.length > 0);
     const evidence: Evidence[] = [];
     const missing: Evidence[] = [];

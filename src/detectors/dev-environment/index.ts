@@ -1,16 +1,11 @@
 import { defineDetector } from '../define.js';
+import { confidenceOfFile } from '../sample-paths.js';
 import type { Evidence } from '../facts.js';
 import { COMPOSE_FILE_GLOBS } from '../compose/names.js';
 import { bindMountEvidence, developWatchEvidence } from './compose-evidence.js';
 import { DEVCONTAINER_GLOBS, devcontainerEvidence } from './devcontainer.js';
 import { DEV_TOOL_GLOBS, devToolEvidence } from './dev-tools.js';
 import { DOC_GLOBS, SCRIPT_GLOBS, docsEvidence, scriptEvidence } from './scripts-and-docs.js';
-
-/**
- * Teaching material and test data: their dev setups are shown but never decide the step, as
- * the services detector does for services. `docs/` is not among them: it is where dev guides live.
- */
-const NOT_THE_PRODUCT = /^(?:examples?|samples?|demos?|testdata|test-data|fixtures?|__fixtures__|__tests__|tests?|third[_-]party)$/i;
 
 /**
  * Evidence that developers can run the app in containers (checklist step "dev in containers"):
@@ -35,9 +30,9 @@ export const devEnvironmentDetector = defineDetector({
   },
 });
 
+/** Dev setups of examples and fixtures are shown but never decide the step; `docs/` is where dev guides live. */
 function weakenOutsideTheProduct(evidence: Evidence): Evidence {
-  const outside = evidence.path.split('/').slice(0, -1).some((segment) => NOT_THE_PRODUCT.test(segment));
-  return outside ? { ...evidence, confidence: 'weak' } : evidence;
+  return confidenceOfFile(evidence.path, { docs: false }) === 'weak' ? { ...evidence, confidence: 'weak' } : evidence;
 }
 
 function byLocation(a: Evidence, b: Evidence): number {

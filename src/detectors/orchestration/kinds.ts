@@ -1,11 +1,10 @@
 import type { Confidence } from '../facts.js';
 import type { Signal, ToolPurpose } from './types.js';
+import { confidenceOfFile } from '../sample-paths.js';
 
-/** Manifests here are listed but never decide a step: teaching material and test data. */
-const LOW_CONFIDENCE_SEGMENT = /^(?:examples?|samples?|demos?|docs?|testdata|test-data|fixtures?|__fixtures__|__tests__|tests?)$/i;
-
+/** Manifests under examples, fixtures or docs are listed but never decide a step. */
 export function confidenceOfPath(path: string): Confidence {
-  return path.split('/').slice(0, -1).some((segment) => LOW_CONFIDENCE_SEGMENT.test(segment)) ? 'weak' : 'strong';
+  return confidenceOfFile(path, { docs: true });
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout', 'DeploymentConfig']);
