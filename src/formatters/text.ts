@@ -96,18 +96,27 @@ function evidenceLines(step: StepReport, verbose: boolean, c: ChalkInstance): st
   return lines;
 }
 
+/** Column caps keep the table readable in 80 columns; longer cells keep their informative end. */
+const COLUMN_CAPS = [34, 10, 7, 28, 20];
+
 function serviceTable(services: ServiceReport[], c: ChalkInstance): string[] {
   const rows = services.map((s) => [
     s.path + (s.confidence === 'weak' ? ' (example)' : ''),
     s.language,
     s.kind,
-    [...s.dockerfiles, ...s.builders].join(', ') || '—',
+    [...s.dockerfiles.map((file) => relativeTo(s.path, file)), ...s.builders].join(', ') || '—',
     s.compose.join(', ') || '—',
   ].map(printable));
   const header = ['PATH', 'LANGUAGE', 'KIND', 'IMAGE BUILT FROM', 'COMPOSE'];
-  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const widths = header.map((h, i) => Math.min(COLUMN_CAPS[i]!, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const fit = (cell: string, width: number) => (cell.length > width ? `…${cell.slice(cell.length - width + 1)}` : cell);
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === cells.length - 1 ? fit(cell, widths[i]!) : fit(cell, widths[i]!).padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [c.dim(line(header)), ...rows.map(line)];
+}
+
+/** A service's own files are shown relative to it (`Dockerfile`), others in full. */
+function relativeTo(dir: string, file: string): string {
+  return dir !== '.' && file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : file;
 }
 
 function nextStepLines(report: Report, c: ChalkInstance): string[] {

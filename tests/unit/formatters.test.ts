@@ -26,7 +26,7 @@ describe('text formatter', () => {
     const stepLines = text.split('\n').filter((l) => /^[✔◐✘?] /.test(l));
     expect(stepLines.map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(['✔ done 1.', '◐ partial 2.', '✘ todo 3.', '✘ todo 4.', '✘ todo 5.', '✘ todo 6.', '✘ todo 7.']);
     expect(text).toMatch(/^1\/7 steps done /m);
-    expect(text).toMatch(/^ {2}api +javascript +app +api\/Dockerfile/m);
+    expect(text).toMatch(/^ {2}api +javascript +app +Dockerfile +—$/m);
     expect(text).toMatch(/^Next step: 2\. /m);
     expect(text).toContain(checklist.steps[1]!.advice.split('\n')[0]);
     expect(text).toContain('worker/requirements.txt');
