@@ -1,4 +1,5 @@
 import type { DockerStage } from '../parsers/dockerfile.js';
+import type { OrchestrationFacts } from './orchestration/types.js';
 
 /**
  * How much a piece of evidence proves. Step statuses rest on strong and medium evidence only;
@@ -43,6 +44,44 @@ export const EVIDENCE_CODES = [
   'ci-deploy',
   'ci-build-without-push',
   'config-not-understood',
+  'k8s-workload',
+  'helm-chart',
+  'kustomization',
+  'orchestrator-config',
+  'service-without-manifest',
+  'k8s-namespace',
+  'default-namespace-only',
+  'k8s-config',
+  'secret-store',
+  'build-secret-mount',
+  'secret-in-image',
+  'secret-committed',
+  'k8s-ingress',
+  'ingress-controller',
+  'service-exposed-directly',
+  'database-handled',
+  'database-unplanned',
+  'no-databases',
+  'k8s-probes',
+  'observability-config',
+  'observability-missing',
+  'deploy-tool',
+  'plain-manifests',
+  'dev-loop-tool',
+  'local-cluster',
+  // Check primitives of custom checklists (src/checks/file-exists.ts and siblings).
+  'file-match',
+  'file-missing',
+  'pattern-match',
+  'pattern-missing',
+  'value-match',
+  'value-missing',
+  'instruction-present',
+  'instruction-missing',
+  'compose-property',
+  'compose-property-missing',
+  'ci-job-match',
+  'ci-job-missing',
 ] as const;
 
 export type EvidenceCode = (typeof EVIDENCE_CODES)[number];
@@ -68,6 +107,32 @@ export interface ServiceFact {
   /** Image builders other than a Dockerfile (Jib, ko, buildpacks…) that containerize it. */
   builders: string[];
   composeServices: string[];
+  /** A CI job builds its image (matched by Dockerfile, build context or builder directory). */
+  builtInCi: boolean;
+  /** A CD job deploys it: in the same CI file as its image build, or naming the image it builds. */
+  deployed: boolean;
+}
+
+/** Tools that build an image without a Dockerfile of the repository's own (or around one, as Bake does). */
+export const IMAGE_BUILDERS = [
+  'buildpacks', 'compose-dockerfile-inline', 'docker-bake', 'dotnet-sdk-container', 'earthly', 'jib', 'ko', 'nixpacks', 'railpack',
+] as const;
+
+export type ImageBuilder = (typeof IMAGE_BUILDERS)[number];
+
+export interface ImageBuilderFact extends Location {
+  builder: ImageBuilder;
+  /** Directory whose code the image is built from (repo-relative, `.` for the root). */
+  directory: string;
+  /** For Docker Bake: the Dockerfile a target names, when it exists in the repository. */
+  dockerfile?: string;
+  /** For Docker Bake and Earthly: the target that produces the image. */
+  target?: string;
+  /**
+   * Configured for the modules below `directory` (a Maven parent's plugins, Gradle `subprojects {}`):
+   * it containerizes the apps among them and makes no library an app.
+   */
+  members?: boolean;
 }
 
 export interface DockerfileFact {
@@ -97,7 +162,18 @@ export interface ComposeServiceFact {
   file: string;
   line?: number;
   /** `dockerfile` as written, relative to `context`; `inline` when the Dockerfile is `dockerfile_inline`. */
-  build?: { context: string; dockerfile?: string; inline?: boolean; line?: number };
+  build?: {
+    context: string;
+    dockerfile?: string;
+    inline?: boolean;
+    line?: number;
+    /** The Dockerfile stage built (`target`): a multi-target Dockerfile builds a different service per stage. */
+    target?: string;
+    /** `additional_contexts` that are directories of the repository, resolved. */
+    additionalContexts?: string[];
+    /** Set when the build is inherited (`extends`) from another file: `line` is in that file. */
+    file?: string;
+  };
   image?: string;
   ports: string[];
   volumes: ComposeVolume[];
@@ -114,10 +190,20 @@ export interface ComposeFileFact {
   override: boolean;
   services: ComposeServiceFact[];
   valid: boolean;
+  /** The file this one is merged over (its override partner, or the earlier file of a `-f a -f b` pair). */
+  base?: string;
+  /** Where other files name this one: `include:`, `extends.file`, `-f`/`COMPOSE_FILE` in scripts and CI. */
+  references?: ComposeReference[];
+}
+
+export interface ComposeReference extends Location {
+  kind: 'include' | 'extends' | 'command';
 }
 
 export type CiSystem =
-  | 'github-actions' | 'gitlab-ci' | 'circleci' | 'jenkins' | 'azure-pipelines' | 'bitbucket-pipelines';
+  | 'github-actions' | 'gitlab-ci' | 'circleci' | 'jenkins' | 'azure-pipelines' | 'bitbucket-pipelines'
+  | 'travis' | 'drone' | 'woodpecker' | 'buildkite' | 'cloud-build' | 'codebuild' | 'tekton' | 'codefresh'
+  | 'earthly' | 'skaffold' | 'argo-cd' | 'flux';
 
 export type CiActivityKind = 'image-build' | 'image-push' | 'registry-login' | 'test-in-image' | 'job-image' | 'deploy';
 
@@ -138,10 +224,22 @@ export interface CiActivity extends Location {
 
 export interface CiJobFact {
   system: CiSystem;
+  /** Where the job is written. */
   file: string;
+  /**
+   * The file its pipeline starts from, when that is another one: a GitLab `include:`, an Azure
+   * template, a GitHub workflow called by another. Jobs of one pipeline share images and pushes.
+   */
+  pipeline?: string;
   job: string;
   line?: number;
   activities: CiActivity[];
+  /**
+   * The job's scripts get a Docker daemon, as written: a `docker:dind` service, CircleCI's
+   * `setup_remote_docker`, Bitbucket's `docker` service. Says scripts may run Docker even when no
+   * command shows it (a build hidden in `./ci/build.sh`).
+   */
+  dockerDaemon?: { via: string; line?: number };
 }
 
 export interface CiFacts {
@@ -155,8 +253,10 @@ export interface Facts {
   compose: ComposeFileFact[];
   ci: CiFacts;
   dockerfiles: DockerfileFact[];
+  imageBuilders: ImageBuilderFact[];
   services: ServiceFact[];
   devEnvironment: Evidence[];
+  orchestration: OrchestrationFacts;
 }
 
 export type FactKey = keyof Facts;

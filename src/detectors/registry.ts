@@ -1,7 +1,10 @@
 import type { Detector } from './define.js';
+import { ciDetector } from './ci/index.js';
 import { composeDetector } from './compose/index.js';
 import { devEnvironmentDetector } from './dev-environment/index.js';
 import { dockerfilesDetector } from './dockerfiles.js';
+import { imageBuildersDetector } from './image-builders/index.js';
+import { orchestrationDetector } from './orchestration/index.js';
 import { servicesDetector } from './services/index.js';
 
 /**
@@ -10,7 +13,10 @@ import { servicesDetector } from './services/index.js';
  */
 export const DETECTORS: readonly Detector[] = [
   composeDetector,
+  ciDetector,
   dockerfilesDetector,
+  imageBuildersDetector,
   servicesDetector,
+  orchestrationDetector,
   devEnvironmentDetector,
 ] as readonly Detector[];

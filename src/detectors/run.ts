@@ -7,7 +7,7 @@ import { emptyOrchestrationFacts } from './orchestration/types.js';
 
 /** What a repository with no matching files yields, so a detector left out of a run reads as "nothing found". */
 export function emptyFacts(): Facts {
-  return { compose: [], ci: { configs: [], jobs: [] }, dockerfiles: [], services: [], devEnvironment: [], orchestration: emptyOrchestrationFacts() };
+  return { compose: [], ci: { configs: [], jobs: [] }, dockerfiles: [], imageBuilders: [], services: [], devEnvironment: [], orchestration: emptyOrchestrationFacts() };
 }
 
 export interface DetectionResult {

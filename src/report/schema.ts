@@ -64,6 +64,8 @@ const serviceSchema = z.object({
   dockerfiles: z.array(z.string()),
   builders: z.array(z.string()),
   compose: z.array(z.string()),
+  builtInCi: z.boolean().describe('a CI job builds its image'),
+  deployed: z.boolean().describe('a CD job deploys it: in the same CI file as its image build, or naming that image'),
 });
 
 const findingSchema = z.object({

@@ -1,43 +1,92 @@
 import { defineDetector, type DetectorContext } from '../define.js';
-import type { ComposeFileFact } from '../facts.js';
+import type { ComposeFileFact, ComposeServiceFact } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
-import { dirOf } from '../../snapshot/paths.js';
-import { COMPOSE_FILE_GLOBS, isComposeFile, isOverrideFile } from './names.js';
+import { servicesOfFile } from './file-services.js';
+import { includesOf } from './include.js';
+import { COMPOSE_FILE_GLOBS, isComposeFile } from './names.js';
+import { composeFileSets } from './references.js';
+import { ComposeRoles } from './roles.js';
 import { composeSchemaProblems } from './schema.js';
-import { extractServices, isRecord } from './service.js';
+import { SCRIPT_LINE_GLOBS } from './script-lines.js';
+import { isRecord, type ComposeSource } from './service.js';
+
+interface Loaded {
+  source?: ComposeSource;
+  document?: unknown;
+  valid: boolean;
+}
 
 /**
  * Compose files anywhere in the repository, read as the Compose specification describes them
- * (https://github.com/compose-spec/compose-spec/blob/main/spec.md). Broken files become findings
- * and keep whatever services do parse.
+ * (https://github.com/compose-spec/compose-spec/blob/main/spec.md): by their default names, and
+ * those that `include:`, `extends.file`, `-f` or `COMPOSE_FILE` in scripts and CI name. Files used
+ * together are merged the way Compose merges them. Broken files become findings and keep whatever
+ * services do parse.
  */
 export const composeDetector = defineDetector({
   id: 'compose',
-  files: COMPOSE_FILE_GLOBS,
+  files: [...COMPOSE_FILE_GLOBS, '(files named by include, extends.file and -f in scripts and CI)', ...SCRIPT_LINE_GLOBS],
   detect(context) {
-    return context.snapshot.files.filter(isComposeFile).map((path) => readComposeFile(context, path));
+    const { snapshot } = context;
+    const loaded = new Map<string, Loaded>();
+    const load = (path: string): Loaded => {
+      let result = loaded.get(path);
+      if (!result) loaded.set(path, (result = readComposeFile(context, path)));
+      return result;
+    };
+    const roles = new ComposeRoles(snapshot);
+    const queue = snapshot.files.filter(isComposeFile);
+    for (const set of composeFileSets(snapshot)) {
+      roles.addSet(set.files, { kind: 'command', path: set.path, line: set.line });
+      queue.push(...set.files);
+    }
+    const emitted = new Set<string>();
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (emitted.has(path) || !snapshot.has(path)) continue;
+      emitted.add(path);
+      const { source, document } = load(path);
+      if (!source) continue;
+      for (const entry of includesOf(document, path, source.yaml)) {
+        roles.addSet(entry.files, { kind: 'include', path, line: entry.line }, entry.projectDirectory);
+        queue.push(...entry.files);
+      }
+    }
+    const sourceOf = (path: string) => (snapshot.has(path) ? load(path).source : undefined);
+    const services = new Map<string, ComposeServiceFact[]>();
+    for (const path of emitted) {
+      const resolved = servicesOfFile(sourceOf, path, roles.roleOf(path));
+      services.set(path, resolved.services);
+      for (const reference of resolved.references) if (emitted.has(reference.target)) roles.addReference(reference.target, { kind: 'extends', path: reference.path, line: reference.line });
+    }
+    return [...emitted].sort().map((path): ComposeFileFact => {
+      const role = roles.roleOf(path);
+      const fact: ComposeFileFact = { path, override: role.override, services: services.get(path) ?? [], valid: load(path).valid };
+      if (role.base !== undefined) fact.base = role.base;
+      if (role.references.length > 0) fact.references = role.references;
+      return fact;
+    });
   },
 });
 
-function readComposeFile(context: DetectorContext, path: string): ComposeFileFact {
-  const fact: ComposeFileFact = { path, override: isOverrideFile(path), services: [], valid: false };
+function readComposeFile(context: DetectorContext, path: string): Loaded {
   const yaml = context.snapshot.yaml(path);
-  if (!yaml) return fact; // unreadable: the snapshot reports why
+  if (!yaml) return { valid: false }; // unreadable: the snapshot reports why
   if (yaml.errors.length > 0) {
     for (const error of yaml.errors) {
       context.report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
     }
-    return fact;
+    return { valid: false };
   }
   const [document] = yaml.documents;
   if (document === undefined || document === null) {
     reportMismatch(context, path, 1, 'the file is empty');
-    return fact;
+    return { valid: false };
   }
   const problems = composeSchemaProblems(document);
   for (const problem of problems) reportMismatch(context, path, nearestLine(yaml, problem.path), problem.message);
   const services = isRecord(document) && isRecord(document.services) ? document.services : {};
-  return { ...fact, services: extractServices(path, dirOf(path), services, yaml), valid: problems.length === 0 };
+  return { source: { file: path, yaml, services }, document, valid: problems.length === 0 };
 }
 
 function reportMismatch(context: DetectorContext, path: string, line: number, message: string): void {

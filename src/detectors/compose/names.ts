@@ -8,8 +8,13 @@ import { baseName } from '../../snapshot/paths.js';
  */
 const COMPOSE_FILE_NAME = /^(?:docker-|podman-|container-)?compose(?:[.-]([\w.-]+?))?\.ya?ml$/;
 
-/** Workflows are often named after what they run (`.github/workflows/docker-compose.yml`). */
-const NOT_COMPOSE_DIRECTORY = /(?:^|\/)\.github\/workflows\//;
+/**
+ * Workflows are often named after what they run (`.github/workflows/docker-compose.yml`). A dev
+ * container's Compose file starts the development environment (a toolchain container that sleeps
+ * while the developer works), not the app: the dev-environment detector reads it through
+ * devcontainer.json. Either is still read when a script names it with `-f`.
+ */
+const NOT_COMPOSE_DIRECTORY = /(?:^|\/)(?:\.github\/workflows|\.devcontainer)\//;
 
 const OVERRIDE_VARIANT = /(?:^|[.-])override(?:[.-]|$)/i;
 const DEV_VARIANT = /(?:^|[.-])(?:dev|devel|develop|development|local)(?:[.-]|$)/i;

@@ -2,11 +2,7 @@ import type { ComposeServiceFact, ComposeVolume } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { resolveInRepo } from '../../snapshot/paths.js';
 
-type RawMap = Record<string, unknown>;
-type Build = NonNullable<ComposeServiceFact['build']>;
-
-/** `extends` chains longer than this are cut short: real files nest two or three levels. */
-const MAX_EXTENDS_DEPTH = 8;
+export type RawMap = Record<string, unknown>;
 
 /** Build contexts Docker fetches rather than reads from the repository (https://docs.docker.com/build/concepts/context/#git-repositories). */
 const REMOTE_CONTEXT = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|\.git(?:#|$)/i;
@@ -15,72 +11,118 @@ export function isRecord(value: unknown): value is RawMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Services of one Compose file as facts. Paths resolve against the file's directory, which is the
- * project directory when the file is used on its own or first with `-f`.
- */
-export function extractServices(file: string, dir: string, services: RawMap, yaml: ParsedYaml): ComposeServiceFact[] {
-  const facts: ComposeServiceFact[] = [];
-  for (const [name, raw] of Object.entries(services)) {
-    if (!isRecord(raw)) continue; // reported by the schema
-    const line = yaml.lineOf(['services', name]);
-    const lineIn = (from: string, ...path: Array<string | number>) => yaml.lineOf(['services', from, ...path]) ?? line;
-    const build = inherited(services, name, 'build');
-    const image = inherited(services, name, 'image');
-    const volumes = inherited(services, name, 'volumes');
-    const develop = isRecord(raw.develop) ? raw.develop : undefined;
-    const developWatch = Array.isArray(develop?.watch) && develop.watch.length > 0;
-    const fact: ComposeServiceFact = {
-      name,
-      file,
-      line,
-      build: build && buildOf(build.value, dir, lineIn(build.from, 'build')),
-      image: typeof image?.value === 'string' ? image.value : undefined,
-      ports: Array.isArray(raw.ports) ? raw.ports.flatMap((port) => portOf(port) ?? []) : [],
-      volumes: volumes && Array.isArray(volumes.value)
-        ? volumes.value.flatMap((volume, index) => volumeOf(volume, dir, lineIn(volumes.from, 'volumes', index)) ?? [])
-        : [],
-      developWatch,
-      developLine: developWatch ? lineIn(name, 'develop') : undefined,
-      profiles: Array.isArray(raw.profiles) ? raw.profiles.filter((p): p is string => typeof p === 'string') : [],
-    };
-    facts.push(withoutUndefined(fact));
+/** One parsed Compose file, as the service readers need it. */
+export interface ComposeSource {
+  file: string;
+  yaml: ParsedYaml;
+  services: RawMap;
+}
+
+/** `build` as one file writes it; `context` is undefined when the file names none (an override adding a `dockerfile`). */
+export interface BuildParts {
+  file: string;
+  line?: number;
+  context?: string;
+  /** The written context is remote, outside the repository or a variable: the build is not ours to read. */
+  outside?: boolean;
+  dockerfile?: string;
+  inline?: boolean;
+  target?: string;
+  additionalContexts?: string[];
+}
+
+/** What one file says about one service, paths resolved against the project directory. */
+export interface ServiceParts {
+  file: string;
+  line?: number;
+  build?: BuildParts;
+  image?: string;
+  ports?: string[];
+  /** Each with the file it is written in, so lines are kept only where they belong. */
+  volumes?: Array<ComposeVolume & { file: string }>;
+  develop?: { watch: boolean; line?: number; file: string };
+  profiles?: string[];
+}
+
+/** Reads one service of one file, without following `extends`. */
+export function readParts(source: ComposeSource, name: string, dir: string): ServiceParts | undefined {
+  const raw = source.services[name];
+  if (!isRecord(raw)) return undefined; // reported by the schema
+  const { file, yaml } = source;
+  const line = yaml.lineOf(['services', name]);
+  const lineIn = (...path: Array<string | number>) => yaml.lineOf(['services', name, ...path]) ?? line;
+  const parts: ServiceParts = { file, line };
+  if (raw.build !== undefined && raw.build !== null) parts.build = buildOf(raw.build, dir, file, lineIn('build'));
+  if (typeof raw.image === 'string') parts.image = raw.image;
+  if (Array.isArray(raw.ports)) parts.ports = raw.ports.flatMap((port) => portOf(port) ?? []);
+  if (Array.isArray(raw.volumes)) {
+    parts.volumes = raw.volumes.flatMap((volume, index) => {
+      const read = volumeOf(volume, dir, lineIn('volumes', index));
+      return read ? [{ ...read, file }] : [];
+    });
   }
-  return facts;
-}
-
-/** The service `extends` names in this file; one in another file is not followed. */
-function extendedService(raw: RawMap): string | undefined {
-  if (typeof raw.extends === 'string') return raw.extends;
-  if (isRecord(raw.extends) && typeof raw.extends.service === 'string' && raw.extends.file === undefined) return raw.extends.service;
-  return undefined;
-}
-
-/** An attribute from the service itself or, when it has none, from the nearest service it extends. */
-function inherited(services: RawMap, name: string, key: string): { value: unknown; from: string } | undefined {
-  const seen = new Set<string>();
-  let current: string | undefined = name;
-  for (let depth = 0; current !== undefined && depth <= MAX_EXTENDS_DEPTH && !seen.has(current); depth++) {
-    const raw = services[current];
-    if (!isRecord(raw)) return undefined;
-    if (raw[key] !== undefined && raw[key] !== null) return { value: raw[key], from: current };
-    seen.add(current);
-    current = extendedService(raw);
+  if (raw.develop !== undefined) {
+    const watch = isRecord(raw.develop) && Array.isArray(raw.develop.watch) && raw.develop.watch.length > 0;
+    parts.develop = { watch, line: watch ? lineIn('develop') : undefined, file };
   }
-  return undefined;
+  if (Array.isArray(raw.profiles)) parts.profiles = raw.profiles.filter((p): p is string => typeof p === 'string');
+  return parts;
 }
 
-function buildOf(raw: unknown, dir: string, line: number | undefined): Build | undefined {
+/** The fact for a service of `file`; lines that belong to another file are left out. */
+export function toServiceFact(name: string, file: string, parts: ServiceParts, projectDir: string): ComposeServiceFact {
+  const build = parts.build && !parts.build.outside ? parts.build : undefined;
+  const develop = parts.develop?.watch ? parts.develop : undefined;
+  const fact: ComposeServiceFact = {
+    name,
+    file,
+    line: parts.line,
+    build: build && withoutUndefined({
+      context: build.context ?? projectDir,
+      dockerfile: build.dockerfile,
+      inline: build.inline,
+      line: build.line,
+      target: build.target,
+      additionalContexts: build.additionalContexts,
+      file: build.file === file ? undefined : build.file,
+    }),
+    image: parts.image,
+    ports: parts.ports ?? [],
+    volumes: (parts.volumes ?? []).map(({ file: from, ...volume }) => withoutUndefined({ ...volume, line: from === file ? volume.line : undefined })),
+    developWatch: develop !== undefined,
+    developLine: develop?.file === file ? develop.line : undefined,
+    profiles: parts.profiles ?? [],
+  };
+  return withoutUndefined(fact);
+}
+
+function buildOf(raw: unknown, dir: string, file: string, line: number | undefined): BuildParts | undefined {
   const spec = typeof raw === 'string' ? { context: raw } : isRecord(raw) ? raw : undefined;
   if (!spec) return undefined;
-  const written = typeof spec.context === 'string' ? spec.context : '.';
-  if (REMOTE_CONTEXT.test(written.trim())) return undefined;
-  const context = resolveInRepo(dir, written);
-  if (context === undefined) return undefined;
-  const build: Build = { context, line };
+  const build: BuildParts = { file, line };
+  if (typeof spec.context === 'string') {
+    const written = spec.context.trim();
+    const context = REMOTE_CONTEXT.test(written) ? undefined : resolveInRepo(dir, written);
+    if (context === undefined) build.outside = true;
+    else build.context = context;
+  }
   if (typeof spec.dockerfile === 'string') build.dockerfile = spec.dockerfile;
   if (typeof spec.dockerfile_inline === 'string') build.inline = true;
+  if (typeof spec.target === 'string') build.target = spec.target;
+  if (isRecord(spec.additional_contexts) || Array.isArray(spec.additional_contexts)) {
+    build.additionalContexts = additionalContexts(spec.additional_contexts, dir);
+  }
   return withoutUndefined(build);
+}
+
+/**
+ * `additional_contexts` as a map or a `name=path` list; only directories of the repository are kept
+ * (images `docker-image://`, stages `service:`, URLs are not code of ours). Relative paths resolve
+ * against the project directory, as `context` does (compose-go's `absContextPath`).
+ */
+function additionalContexts(raw: RawMap | unknown[], dir: string): string[] {
+  const values = Array.isArray(raw) ? raw.map((item) => String(item).split('=').slice(1).join('=')) : Object.values(raw).map(String);
+  return values.flatMap((value) => (/^[\w+.-]+:/.test(value) && !/^[a-zA-Z]:[\\/]/.test(value) ? [] : resolveInRepo(dir, value) ?? [])).sort();
 }
 
 /** Short syntax as written; long syntax rendered as `[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]`. */
@@ -140,7 +182,7 @@ function repoPathOf(source: string, dir: string): string | undefined {
 }
 
 /** Facts stay comparable with `toEqual` and serialise without `"key": undefined` noise. */
-function withoutUndefined<T extends object>(value: T): T {
+export function withoutUndefined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
   return value;
 }

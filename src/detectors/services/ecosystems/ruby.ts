@@ -1,0 +1,19 @@
+import { hasFile, ownFiles } from '../project.js';
+import { baseName, dirOf } from '../../../snapshot/paths.js';
+import { defineEcosystem } from './define.js';
+
+/** What starts a Ruby app: Rails, a Rack config, a Sinatra-style app.rb, a Procfile. */
+const APP_FILES = ['config.ru', 'bin/rails', 'config/application.rb', 'app.rb', 'Procfile', 'config/puma.rb'];
+
+/** A Gemfile with a gemspec beside it and nothing that starts an app is a gem; anything else is an app. */
+export const ruby = defineEcosystem({
+  id: 'ruby',
+  manifests: ['Gemfile'],
+  rank: 3,
+  classify(project) {
+    const { snapshot, dir } = project;
+    const isApp = APP_FILES.some((name) => hasFile(snapshot, dir, name));
+    const isGem = ownFiles(snapshot, dir, project.projectDirs).some((file) => file.endsWith('.gemspec') && dirOf(file) === dir && baseName(file) !== 'Gemfile');
+    return { kind: isApp || !isGem ? 'app' : 'library', language: 'ruby' };
+  },
+});

@@ -1,0 +1,66 @@
+import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
+import { dirOf, isWithin } from '../../snapshot/paths.js';
+
+/** `dir/name`, or `name` at the root. */
+export function inDir(dir: string, name: string): string {
+  return dir === '.' ? name : `${dir}/${name}`;
+}
+
+export function hasFile(snapshot: RepoSnapshot, dir: string, name: string): boolean {
+  return snapshot.has(inDir(dir, name));
+}
+
+export function textOf(snapshot: RepoSnapshot, path: string): string {
+  return snapshot.text(path) ?? '';
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Path of `file` relative to `dir` (which contains it). */
+export function relativeTo(dir: string, file: string): string {
+  return dir === '.' ? file : file.slice(dir.length + 1);
+}
+
+/**
+ * Files of a project directory that belong to it and not to a nested project: files under any of
+ * `nested` (directories of other projects inside it) are left out. Each file's ancestors are looked
+ * up in a set, so a root with hundreds of nested projects costs one pass over its files.
+ */
+export function ownFiles(snapshot: RepoSnapshot, dir: string, nested: readonly string[]): string[] {
+  const inner = new Set(nested.filter((other) => other !== dir && isWithin(other, dir)));
+  const files = filesUnder(snapshot, dir);
+  if (inner.size === 0) return files;
+  return files.filter((file) => {
+    for (let ancestor = dirOf(file); ancestor !== dir && ancestor !== '.'; ancestor = dirOf(ancestor)) {
+      if (inner.has(ancestor)) return false;
+    }
+    return true;
+  });
+}
+
+const sortedFiles = new WeakMap<RepoSnapshot, string[]>();
+
+/** `snapshot.filesUnder`, by binary search in the sorted paths: a directory's files are one run of them. */
+export function filesUnder(snapshot: RepoSnapshot, dir: string): string[] {
+  if (dir === '.' || dir === '') return [...snapshot.files];
+  let files = sortedFiles.get(snapshot);
+  if (!files) sortedFiles.set(snapshot, (files = [...snapshot.files].sort()));
+  const prefix = `${dir}/`;
+  let low = 0;
+  let high = files.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (files[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const result: string[] = [];
+  for (let i = low; i < files.length && files[i]!.startsWith(prefix); i++) result.push(files[i]!);
+  return result;
+}
