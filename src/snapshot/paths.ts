@@ -6,8 +6,9 @@ export function dirOf(path: string): string {
   return dir === '' ? '.' : dir;
 }
 
+/** Called for nearly every file by several detectors, hence the slice rather than posix.basename. */
 export function baseName(path: string): string {
-  return posix.basename(path);
+  return path.endsWith('/') ? posix.basename(path) : path.slice(path.lastIndexOf('/') + 1);
 }
 
 /**

@@ -39,6 +39,8 @@ export class RepoSnapshot {
   readonly files: readonly string[];
   readonly notes: readonly ScanNote[];
   private readonly fileSet: Set<string>;
+  /** `files` in code-unit order, so the files under a directory are one contiguous run. */
+  private readonly sortedFiles: readonly string[];
   private readonly textCache = new Map<string, ReadResult>();
   private readonly yamlCache = new Map<string, ParsedYaml | undefined>();
   private readonly dockerfileCache = new Map<string, ParsedDockerfile | undefined>();
@@ -52,17 +54,32 @@ export class RepoSnapshot {
     this.files = source.files;
     this.notes = source.notes;
     this.fileSet = new Set(source.files);
+    this.sortedFiles = isSorted(source.files) ? source.files : [...source.files].sort();
   }
 
   has(path: string): boolean {
     return this.fileSet.has(path);
   }
 
-  /** Paths of files directly or indirectly under a directory ('.' is the root). */
+  /**
+   * Paths of files directly or indirectly under a directory ('.' is the root), in sorted order.
+   * A binary search, not a scan: detectors ask this once or more per service, and a scan per
+   * service made a 300-service, 50,000-file monorepo take seconds.
+   */
   filesUnder(dir: string): string[] {
-    if (dir === '.' || dir === '') return [...this.files];
+    if (dir === '.' || dir === '') return [...this.sortedFiles];
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-    return this.files.filter((file) => file.startsWith(prefix));
+    const files = this.sortedFiles;
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (files[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const under: string[] = [];
+    for (let index = low; index < files.length && files[index]!.startsWith(prefix); index++) under.push(files[index]!);
+    return under;
   }
 
   read(path: string): ReadResult {
@@ -120,6 +137,11 @@ export class RepoSnapshot {
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary' };
     return { ok: true, text: decodeText(bytes) };
   }
+}
+
+function isSorted(files: readonly string[]): boolean {
+  for (let index = 1; index < files.length; index++) if (files[index - 1]! > files[index]!) return false;
+  return true;
 }
 
 function decodeText(bytes: Buffer): string {

@@ -1,0 +1,83 @@
+// Bundles the CLI into dist/cli.bundle.cjs: one file to load instead of ~150 modules, with the
+// runtime dependencies inside, so `npx containerize-check` starts fast and needs no node_modules.
+// The unbundled dist/ stays for the programmatic API (`exports`). It bundles tsc's output, so the
+// CLI and the API run the same code. CommonJS, not ESM: only a script can be given V8's code cache
+// on Node 20 (see bin/load-bundle.cjs), which scripts/code-cache.js then makes.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+
+/**
+ * zod exports every locale through `z.locales`, a third of the bundle; the tool only speaks
+ * English (zod's default), so in the bundle that namespace holds `en` alone.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+rmSync(join(dist, 'cli.bundle.cache'), { force: true });
+const result = await build({
+  entryPoints: [join(dist, 'cli/run.js')],
+  outfile: join(dist, 'cli.bundle.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // ESM builds first: jsonc-parser's `main` is UMD, whose factory require()s files esbuild cannot see.
+  mainFields: ['module', 'main'],
+  minify: process.env.BUNDLE_MINIFY !== '0',
+  legalComments: 'none', // the licenses of what is bundled go to cli.bundle.licenses.txt instead
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [englishOnlyZod],
+  // src/package-root.ts finds package.json from its own URL; in the bundle that is the bundle's.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The bundle may require Node built-ins, nothing from node_modules, and may not import() at all
+// (a script run by vm needs a loader for that, which Node 20.0 lacks).
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const stray = Object.values(result.metafile.outputs)
+  .flatMap((output) => output.imports)
+  .filter((i) => i.external && (!builtins.has(i.path) || i.kind === 'dynamic-import'));
+if (stray.length > 0) {
+  console.error(`bundle: imports left outside the bundle: ${[...new Set(stray.map((i) => `${i.path} (${i.kind})`))].join(', ')}`);
+  process.exit(1);
+}
+
+// The build's id on the first line, for bin/load-bundle.cjs to match the code cache with.
+const bundlePath = join(dist, 'cli.bundle.cjs');
+const code = readFileSync(bundlePath, 'utf8');
+writeFileSync(bundlePath, `// containerize-check bundle ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`);
+execFileSync(process.execPath, [join(root, 'scripts/code-cache.js')], { stdio: 'inherit' });
+
+// MIT and the like ask for their notice to travel with the code.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /(?:^|[\\/])node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(input);
+  if (match) packages.set(match[1].replace(/\\/g, '/'), join(input.slice(0, match.index + match[0].length)));
+}
+const notices = [...packages].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, dir]) => {
+  const absolute = join(root, dir);
+  const pkg = JSON.parse(readFileSync(join(absolute, 'package.json'), 'utf8'));
+  const license = readdirSync(absolute).find((file) => /^licen[cs]e(?:[.-]|$)/i.test(file));
+  return `${name}@${pkg.version} (${pkg.license ?? 'see package'})\n\n${license ? readFileSync(join(absolute, license), 'utf8').trim() : 'no license file shipped'}\n`;
+});
+writeFileSync(join(dist, 'cli.bundle.licenses.txt'), `Third-party code bundled into cli.bundle.cjs\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);

@@ -1,0 +1,104 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, parse } from 'node:path';
+import { BIN, fixture, REPO_ROOT, runJson } from '../helpers/cli.js';
+
+// `npx containerize-check` as a user gets it: the packed tarball installed into an empty project
+// from the npm cache, then the same package with no node_modules at all (the CLI is one bundle).
+// Needs the build (`npm test` runs it first); packs with --ignore-scripts so as not to rebuild.
+
+const PACKAGE = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const ALLOWED = /^(?:dist\/|bin\/|checklists\/|README\.md$|LICENSE$|package\.json$)/;
+const work = mkdtempSync(join(tmpdir(), 'containerize-check-pack-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', ...env } });
+}
+
+let tarball: string;
+let files: string[];
+beforeAll(() => {
+  const packed = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], REPO_ROOT);
+  expect(packed.status).toBe(0);
+  const [info] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  tarball = join(work, info!.filename);
+  files = info!.files.map((f) => f.path);
+}, 120_000);
+
+const monorepo = () => runJson([fixture('monorepo-partial')]).report;
+
+test('the tarball holds only built files, checklists, README, license and package.json', () => {
+  expect(files.filter((path) => !ALLOWED.test(path))).toEqual([]);
+  expect(files).toEqual(expect.arrayContaining(['bin/containerize-check.js', 'bin/load-bundle.cjs', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache', 'dist/index.js', 'dist/report-schema.json', 'checklists/containerization.yaml', 'README.md', 'LICENSE']));
+  expect(files.some((path) => /^(?:src|tests|scripts|bench)\//.test(path))).toBe(false);
+});
+
+test('installed from the npm cache into an empty project, `npx containerize-check` runs', () => {
+  const project = join(work, 'consumer');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--omit=dev', tarball], project);
+  expect(install.stderr).not.toMatch(/ERR!/);
+  expect(install.status).toBe(0);
+
+  const version = run('npx', ['--offline', '--no-install', 'containerize-check', '--version'], project);
+  expect(version.stdout).toBe(`${PACKAGE.version}\n`);
+  expect(version.status).toBe(0);
+
+  const scan = run('npx', ['--offline', '--no-install', 'containerize-check', fixture('monorepo-partial'), '--json'], project);
+  expect(scan.stderr).toBe('');
+  expect(scan.status).toBe(0);
+  const report = JSON.parse(scan.stdout);
+  expect(report.tool).toEqual({ name: PACKAGE.name, version: PACKAGE.version });
+  expect(report.summary).toEqual(monorepo().summary);
+
+  // No development dependency reached the consumer's node_modules.
+  const installed = JSON.parse(readFileSync(join(project, 'node_modules/containerize-check/package.json'), 'utf8'));
+  for (const dev of Object.keys(installed.devDependencies ?? {})) expect(existsSync(join(project, 'node_modules', dev))).toBe(false);
+}, 180_000);
+
+describe('the CLI bundle', () => {
+  let bare: string;
+  beforeAll(() => {
+    bare = join(work, 'bare');
+    const extract = spawnSync('tar', ['-xzf', tarball, '-C', work]);
+    expect(extract.status).toBe(0);
+    cpSync(join(work, 'package'), bare, { recursive: true });
+  });
+
+  test('runs with no node_modules anywhere above it', () => {
+    for (let dir = bare; dir !== parse(dir).root; dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    const result = run(process.execPath, [join(bare, 'bin/containerize-check.js'), fixture('monorepo-partial'), '--json'], work);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
+  }, 60_000);
+
+  test('loads from its code cache on this Node, and ignores a cache made for another build', () => {
+    const loader = createRequire(import.meta.url)(join(bare, 'bin/load-bundle.cjs')) as { compileBundle(bundle: string, cache?: string): { cacheUsed: boolean } };
+    const bundle = join(bare, 'dist/cli.bundle.cjs');
+    const cache = join(bare, 'dist/cli.bundle.cache');
+    expect(loader.compileBundle(bundle, cache).cacheUsed).toBe(true);
+
+    const stale = Buffer.from(readFileSync(cache));
+    stale.write('0000000000000000', 0, 'latin1');
+    writeFileSync(cache, stale);
+    expect(loader.compileBundle(bundle, cache).cacheUsed).toBe(false);
+    const result = run(process.execPath, [join(bare, 'bin/containerize-check.js'), fixture('monorepo-partial'), '--json'], work);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
+  }, 60_000);
+});
+
+test('an older Node gets one clear line and exit 2, not a syntax error', () => {
+  const preload = join(work, 'node18.cjs');
+  writeFileSync(preload, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '18.19.0' } });\nObject.defineProperty(process, 'version', { value: 'v18.19.0' });\n");
+  const result = run(process.execPath, ['--require', preload, BIN, '--version'], REPO_ROOT);
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('v18.19.0')]);
+  expect(PACKAGE).toMatchObject({ engines: { node: '>=20' } });
+});
