@@ -4,7 +4,6 @@ import { dirOf, isWithin, resolveInRepo } from '../../snapshot/paths.js';
 import type { Project } from './classify.js';
 import { confidenceOf, languageOfFiles } from './language.js';
 import { deepestEnclosing, dockerfileOwners, serviceForTarget } from './ownership.js';
-import { filesUnder } from './project.js';
 
 /**
  * The services being assembled: projects first, then what containerizes them. A directory with a
@@ -25,7 +24,7 @@ export class ServiceSet {
   addBare(dir: string, manifest: string): ServiceFact {
     const existing = this.at(dir);
     if (existing) return existing;
-    const service = this.newService(dir, manifest, 'app', languageOfFiles(filesUnder(this.snapshot, dir)));
+    const service = this.newService(dir, manifest, 'app', languageOfFiles(this.snapshot.filesUnder(dir)));
     this.services.push(service);
     return service;
   }
@@ -66,7 +65,7 @@ export class ServiceSet {
     const enclosing = deepestEnclosing(dir, this.services);
     // A builder in an example or fixture never containerizes the product around it.
     const foreign = enclosing?.confidence === 'strong' && confidenceOf(dir) === 'weak';
-    const owner = this.at(dir) ?? (foreign ? undefined : enclosing) ?? (filesUnder(this.snapshot, dir).length > 0 ? this.addBare(dir, fact.path) : undefined);
+    const owner = this.at(dir) ?? (foreign ? undefined : enclosing) ?? (this.snapshot.filesUnder(dir).length > 0 ? this.addBare(dir, fact.path) : undefined);
     if (!owner) return;
     if (owner.kind === 'library') owner.kind = 'app';
     addOnce(owner.builders, fact.builder);

@@ -35,7 +35,7 @@ export function relativeTo(dir: string, file: string): string {
  */
 export function ownFiles(snapshot: RepoSnapshot, dir: string, nested: readonly string[]): string[] {
   const inner = new Set(nested.filter((other) => other !== dir && isWithin(other, dir)));
-  const files = filesUnder(snapshot, dir);
+  const files = snapshot.filesUnder(dir);
   if (inner.size === 0) return files;
   return files.filter((file) => {
     for (let ancestor = dirOf(file); ancestor !== dir && ancestor !== '.'; ancestor = dirOf(ancestor)) {
@@ -45,22 +45,3 @@ export function ownFiles(snapshot: RepoSnapshot, dir: string, nested: readonly s
   });
 }
 
-const sortedFiles = new WeakMap<RepoSnapshot, string[]>();
-
-/** `snapshot.filesUnder`, by binary search in the sorted paths: a directory's files are one run of them. */
-export function filesUnder(snapshot: RepoSnapshot, dir: string): string[] {
-  if (dir === '.' || dir === '') return [...snapshot.files];
-  let files = sortedFiles.get(snapshot);
-  if (!files) sortedFiles.set(snapshot, (files = [...snapshot.files].sort()));
-  const prefix = `${dir}/`;
-  let low = 0;
-  let high = files.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (files[middle]! < prefix) low = middle + 1;
-    else high = middle;
-  }
-  const result: string[] = [];
-  for (let i = low; i < files.length && files[i]!.startsWith(prefix); i++) result.push(files[i]!);
-  return result;
-}

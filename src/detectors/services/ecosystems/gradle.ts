@@ -1,6 +1,6 @@
 import { baseName, dirOf } from '../../../snapshot/paths.js';
 import { gradleCode } from '../../image-builders/build-files.js';
-import { filesUnder, hasFile, textOf } from '../project.js';
+import { hasFile, textOf } from '../project.js';
 import { defineEcosystem } from './define.js';
 import { classifyJvm } from './jvm.js';
 
@@ -23,7 +23,7 @@ export const gradle = defineEcosystem({
     const ownBuild = dirOf(manifest) === dir && /^build\.gradle/.test(baseName(manifest));
     const code = ownBuild ? gradleCode(textOf(snapshot, manifest)) : '';
     const includes = project.rootOf.some((workspace) => workspace.tool === 'gradle' && workspace.members.some((member) => member !== dir));
-    const hasSources = filesUnder(snapshot, dir === '.' ? 'src/main' : `${dir}/src/main`).length > 0;
+    const hasSources = snapshot.filesUnder(dir === '.' ? 'src/main' : `${dir}/src/main`).length > 0;
     if (includes && !hasSources && !hasFile(snapshot, dir, 'src')) return { kind: 'workspace-root' };
     return classifyJvm(project, { app: APP_PLUGIN.test(code), library: LIBRARY.test(code), likelyApp: false });
   },

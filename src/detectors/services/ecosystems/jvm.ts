@@ -1,6 +1,6 @@
 import type { Language } from '../../facts.js';
 import type { RepoSnapshot } from '../../../snapshot/repo-snapshot.js';
-import { filesUnder, inDir, ownFiles, textOf } from '../project.js';
+import { inDir, ownFiles, textOf } from '../project.js';
 import type { Classification, ProjectContext } from './define.js';
 
 /** A class that starts an application. */
@@ -33,7 +33,7 @@ export function classifyJvm(project: ProjectContext, signals: JvmSignals): Class
 
 function jvmLanguage(project: ProjectContext): Language {
   const { snapshot, dir } = project;
-  const count = (sub: string) => filesUnder(snapshot, inDir(dir, sub)).length;
+  const count = (sub: string) => snapshot.filesUnder(inDir(dir, sub)).length;
   const counts: Array<[Language, number]> = [['kotlin', count('src/main/kotlin')], ['scala', count('src/main/scala')], ['java', count('src/main/java')]];
   const [best] = counts.sort((a, b) => b[1] - a[1]);
   if (best && best[1] > 0) return best[0];

@@ -1,5 +1,5 @@
 import { tomlAt, tomlOf } from '../../../parsers/toml.js';
-import { filesUnder, hasFile, inDir } from '../project.js';
+import { hasFile, inDir } from '../project.js';
 import { defineEcosystem } from './define.js';
 
 /**
@@ -18,7 +18,7 @@ export const rust = defineEcosystem({
     const hasWorkspace = parsed?.error ? /^\[workspace\]/m.test(text) : tomlAt(parsed?.value, 'workspace') !== undefined;
     if (hasWorkspace && !hasPackage) return { kind: 'workspace-root' };
     const bins = tomlAt(parsed?.value, 'bin');
-    const isBinary = hasFile(snapshot, dir, 'src/main.rs') || (Array.isArray(bins) && bins.length > 0) || /^\[\[bin\]\]/m.test(text) || filesUnder(snapshot, inDir(dir, 'src/bin')).length > 0;
+    const isBinary = hasFile(snapshot, dir, 'src/main.rs') || (Array.isArray(bins) && bins.length > 0) || /^\[\[bin\]\]/m.test(text) || snapshot.filesUnder(inDir(dir, 'src/bin')).length > 0;
     return { kind: isBinary ? 'app' : 'library', language: 'rust' };
   },
 });

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { RepoSnapshot } from '../../../snapshot/repo-snapshot.js';
 import { baseName, dirOf, isWithin, resolveInRepo } from '../../../snapshot/paths.js';
-import { filesUnder, relativeTo } from '../project.js';
+import { relativeTo } from '../project.js';
 
 /**
  * Directories below `root` holding one of `manifests` whose path (relative to the root) matches
@@ -30,7 +30,7 @@ export function pathMembers(snapshot: RepoSnapshot, root: string, paths: readonl
   const members = new Set<string>();
   for (const path of paths) {
     const resolved = resolveInRepo(root, path.replace(/\\/g, '/'));
-    if (resolved !== undefined && (resolved === '.' || filesUnder(snapshot, resolved).length > 0)) members.add(resolved);
+    if (resolved !== undefined && (resolved === '.' || snapshot.filesUnder(resolved).length > 0)) members.add(resolved);
   }
   return [...members].sort();
 }
