@@ -27,7 +27,11 @@ export function toJsonReport(report: Report): JsonReport {
  */
 const RAW_CONTROLS = /[\u007f-\u009f\u2028\u2029]/g;
 
+/** JSON text of any value, with those characters escaped; every JSON-based format goes through it. */
+export function terminalSafeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 export function formatJson(report: Report): string {
-  const json = JSON.stringify(toJsonReport(report), null, 2).replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${json}\n`;
+  return terminalSafeJson(toJsonReport(report));
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { terminalSafeJson } from './json.js';
 import { CHECKS_BY_ID } from '../checks/registry.js';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
 import type { CheckReport, EvidenceReport, FindingReport, Report, StepReport } from '../report/types.js';
@@ -68,7 +69,7 @@ export function formatSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return terminalSafeJson(log);
 }
 
 class ResultList {

@@ -169,3 +169,18 @@ describe('SARIF', () => {
     expect(CHECKS.map((c) => c.id).filter((id) => codes.has(id))).toEqual([]);
   });
 });
+
+describe('SARIF and terminal safety', () => {
+  test('C1 controls and line separators from file names are escaped, and the JSON still parses', async () => {
+    const { formatSarif } = await import('../../src/formatters/sarif.js');
+    const { scanSnapshot } = await import('../../src/engine/scan.js');
+    const { createMemorySnapshot } = await import('../../src/snapshot/memory.js');
+    const { loadChecklist } = await import('../../src/checklist/load.js');
+    const name = 'bad\u009b31m\u2028dir';
+    const report = scanSnapshot(createMemorySnapshot({ [`${name}/package.json`]: '{"scripts":{"start":"x"}}' }), loadChecklist('containerization'));
+    const output = formatSarif(report);
+    expect(output).not.toMatch(/[\u007f-\u009f\u2028\u2029]/);
+    expect(output).toContain('\\u009b');
+    expect(JSON.parse(output).runs[0].results.length).toBeGreaterThan(0);
+  });
+});
