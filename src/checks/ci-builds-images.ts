@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, isDecisive } from './define.js';
-import { activitiesOf, strongestFirst, toEvidence, unreadableCi } from './ci-evidence.js';
+import { activitiesOf, strongestFirst, toEvidence, unreadableCi, type JobActivity } from './ci-evidence.js';
 import type { Evidence } from '../detectors/facts.js';
 
 export const ciBuildsImages = defineCheck({
@@ -21,9 +21,11 @@ export const ciBuildsImages = defineCheck({
       const broken = unreadableCi(facts.ci, findings);
       return { status: broken.length > 0 ? 'unknown' : 'fail', evidence: broken, missing: [] };
     }
-    // A push counts for the pipeline when it happens in the building step or anywhere in the same file.
-    const pushedFiles = new Set([...builds.filter((b) => b.activity.pushes).map((b) => b.job.file), ...pushes.map((p) => p.job.file)]);
-    const unpushed = builds.filter((b) => !b.activity.pushes && !pushedFiles.has(b.job.file));
+    // A push counts for the pipeline when it happens in the building step or anywhere in the same
+    // pipeline: its file, or the files it includes (a GitLab `include:` holding the push job).
+    const pipelineOf = (job: JobActivity['job']) => job.pipeline ?? job.file;
+    const pushedFiles = new Set([...builds.filter((b) => b.activity.pushes).map((b) => pipelineOf(b.job)), ...pushes.map((p) => pipelineOf(p.job))]);
+    const unpushed = builds.filter((b) => !b.activity.pushes && !pushedFiles.has(pipelineOf(b.job)));
     const missing = requirePush ? unpushed.map((b) => toEvidence(b, 'ci-build-without-push')) : [];
     const status = missing.length === 0 ? 'pass' : 'partial';
     return { status, evidence: strongestFirst(evidence), missing };

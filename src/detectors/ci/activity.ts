@@ -1,9 +1,17 @@
-import type { CiActivity, CiActivityKind, Confidence } from '../facts.js';
+import type { CiActivity, CiActivityKind, Confidence, Location } from '../facts.js';
 import type { SimpleCommand } from './shell-command.js';
 import { isTestName } from './names.js';
 
-/** An activity before it is given the place it is written. */
-export type Found = Omit<CiActivity, 'path' | 'line'>;
+/**
+ * An activity before it is given the place it is written. One read out of a followed script
+ * (`./ci/build.sh`, a Makefile target) already has its place: that file and line.
+ */
+export type Found = Omit<CiActivity, 'path' | 'line'> & Partial<Location>;
+
+/** Files of the repository a script may call (`./ci/build.sh`, `make image`); a RepoSnapshot is one. */
+export interface ScriptFiles {
+  text(path: string): string | undefined;
+}
 
 /** What a script changes for the commands after it. */
 export interface ShellState {
@@ -11,6 +19,15 @@ export interface ShellState {
   cwd: string | undefined;
   /** Docker commands talk to another host (`DOCKER_HOST=ssh://…`, `docker context use prod`, an ssh heredoc). */
   remote: boolean;
+  /**
+   * Environment the cluster credentials point at (`kubectl config use-context staging`,
+   * `aws eks update-kubeconfig --name staging-eks`): deploys after it without their own go there.
+   */
+  environment?: string;
+  /** Where called scripts, Makefiles and tool configs (skaffold.yaml, Earthfile) are read from. */
+  files?: ScriptFiles;
+  /** Inside a script CI calls: the scripts it calls in turn are judged by name only (one level). */
+  followed?: boolean;
 }
 
 export type CommandMatcher = (command: SimpleCommand, state: ShellState) => Found[];

@@ -5,6 +5,7 @@ import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
 import { checkShape, configsOf, loadYaml, type CiProvider, type Report } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript } from './commands.js';
+import type { ScriptFiles } from './activity.js';
 import { taskActivities } from './azure-tasks.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asList, asMap, asText, imageName, variablesOf, type YamlMap } from './values.js';
@@ -23,6 +24,7 @@ interface Scope {
   sources: YamlSources;
   configs: ReadonlyMap<string, YamlConfig>;
   files: readonly string[];
+  scripts: ScriptFiles;
   /** `resources.containers` aliases of the pipeline being read. */
   containers: Record<string, string>;
   /** The pipeline's `variables:`, for `$(imageRepository)` in image names. */
@@ -35,13 +37,15 @@ export const azurePipelines: CiProvider = (snapshot, report) => {
   const { configs, read } = loadWithTemplates(snapshot, paths, report);
   const sources = yamlSources([...configs.values()]);
   const templates = new Set([...configs.values()].flatMap((config) => templateReferences(config)));
+  // Every file of the repository (not only CI candidates): a Docker@2 `Dockerfile` input may be a glob.
+  const files = paths.length === 0 ? [] : snapshot.filesUnder('.');
   const jobs = paths.flatMap((path) => {
     const config = configs.get(path);
     // A template is read where it is used, so its jobs get the pipeline's context.
     if (!config || templates.has(path)) return [];
     const root = asMap(config.root)!;
-    const scope: Scope = { sources, configs, files: snapshot.files, containers: containerAliases(root), variables: variablesOf(root.variables), depth: 0 };
-    return finishPipeline(pipelineDrafts(config, root, scope));
+    const scope: Scope = { sources, configs, files, scripts: snapshot, containers: containerAliases(root), variables: variablesOf(root.variables), depth: 0 };
+    return finishPipeline(pipelineDrafts(config, root, scope).map((draft) => ({ ...draft, pipeline: path })));
   });
   return { configs: configsOf('azure-pipelines', read), jobs };
 };
@@ -86,7 +90,7 @@ function jobDraft(config: YamlConfig, job: YamlMap, scope: Scope, stageNames: Ar
   });
   if (job.deployment !== undefined) {
     const environment = asText(asMap(job.environment)?.name ?? job.environment);
-    if (environment) draft.environment = { name: environment, tool: 'deployment', ...(sources.placeOf(job, 'environment') ?? fallback) };
+    if (environment) draft.environments = [{ name: environment, tool: 'deployment', ...(sources.placeOf(job, 'environment') ?? fallback) }];
   }
   draft.activities.push(...steps(config, job.steps, scope, fallback));
   // Deployment jobs keep their steps under a strategy's lifecycle hooks.
@@ -107,10 +111,10 @@ function steps(config: YamlConfig, value: unknown, scope: Scope, fallback: Place
     if (scriptKey) {
       const directory = asText(step.workingDirectory);
       const cwd = directory === undefined ? '.' : resolveScriptPath(directory, '.');
-      return classifyScript(sources.scriptLines(step, scriptKey, at), { path: at.path, cwd });
+      return classifyScript(sources.scriptLines(step, scriptKey, at), { path: at.path, cwd, files: scope.scripts });
     }
     const task = asText(step.task);
-    return task ? taskActivities(step, task, { sources, files: scope.files, at: sources.placeOf(step, 'task') ?? at }) : [];
+    return task ? taskActivities(step, task, { sources, files: scope.files, scripts: scope.scripts, at: sources.placeOf(step, 'task') ?? at }) : [];
   });
 }
 

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { CiActivity } from '../facts.js';
 import { dirOf } from '../../snapshot/paths.js';
-import { found, imageBuild, type Found } from './activity.js';
+import { found, imageBuild, type Found, type ScriptFiles } from './activity.js';
 import { classifyScript } from './commands.js';
 import { optionValue, parseArgs } from './shell-command.js';
 import { splitCommands } from './shell.js';
@@ -28,6 +28,7 @@ const DEPLOY_TASKS: Record<string, { input: string; values: string[] } | undefin
 export interface TaskScope {
   sources: YamlSources;
   files: readonly string[];
+  scripts: ScriptFiles;
   at: Place;
 }
 
@@ -54,12 +55,18 @@ export function taskActivities(step: YamlMap, task: string, scope: TaskScope): C
     const value = rule === undefined ? undefined : (input(rule.input) ?? '').toLowerCase();
     return rule === undefined || rule.values.includes(value!) ? place([found('deploy', task)]) : [];
   }
+  const directory = input('workingdirectory') ?? input('cwd');
+  const context = { path: scope.at.path, cwd: directory === undefined ? '.' : resolveScriptPath(directory, '.'), files: scope.scripts };
+  // `targetType: filePath` runs a script of the repository: followed like `run: ./ci/build.sh`.
+  const file = input('filepath') ?? input('scriptpath');
+  if (file !== undefined && (input('targettype') ?? input('scriptlocation') ?? 'filepath').toLowerCase().replace(/\s/g, '') !== 'inline') {
+    const shell = name === 'powershell' || name === 'azurepowershell' ? 'pwsh' : 'bash';
+    return classifyScript([{ text: `${shell} ${quoted(file)} ${input('arguments') ?? input('scriptarguments') ?? ''}`, line: scope.at.line }], { ...context, cwd: '.' });
+  }
   const scriptInput = INLINE_SCRIPT_INPUTS[name];
   const key = scriptInput === undefined ? undefined : inputKey(scriptInput);
   if (key === undefined) return [];
-  const lines = scope.sources.scriptLines(inputsMap, key, scope.at);
-  const directory = input('workingdirectory') ?? input('cwd');
-  return classifyScript(lines, { path: scope.at.path, cwd: directory === undefined ? '.' : resolveScriptPath(directory, '.') });
+  return classifyScript(scope.sources.scriptLines(inputsMap, key, scope.at), context);
 }
 
 /**
@@ -88,4 +95,8 @@ function dockerfileOf(written: string, files: readonly string[]): string | undef
   const matches = picomatch(path, { dot: true });
   const found = files.filter((file) => matches(file));
   return found.length === 1 ? found[0] : undefined;
+}
+
+function quoted(path: string): string {
+  return `'${path.replace(/'/g, "'\\''")}'`;
 }

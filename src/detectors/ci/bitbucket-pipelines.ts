@@ -3,6 +3,7 @@ import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript } from './commands.js';
+import type { ScriptFiles } from './activity.js';
 import { asList, asMap, asText, imageName, singleEntry, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
 
@@ -28,6 +29,7 @@ const configSchema = z.looseObject({
 });
 
 interface Scope {
+  files: ScriptFiles;
   config: YamlConfig;
   root: YamlMap;
   sources: YamlSources;
@@ -38,7 +40,7 @@ export const bitbucketPipelines: CiProvider = (snapshot, report) => {
   const config = loadYaml(snapshot, FILE, report);
   if (!config || !checkShape(config, configSchema, 'Bitbucket Pipelines config', report)) return { configs: configsOf('bitbucket-pipelines', [FILE]), jobs: [] };
   const root = asMap(config.root)!;
-  const scope: Scope = { config, root, sources: yamlSources([config]) };
+  const scope: Scope = { files: snapshot, config, root, sources: yamlSources([config]) };
   const pipelines = asMap(root.pipelines) ?? {};
   const drafts = new Map<object, DraftJob>();
   const visit = (label: string, items: unknown) => {
@@ -91,12 +93,12 @@ function stepDraft(scope: Scope, label: string, count: number, step: YamlMap, ho
   }
 
   for (const key of ['script', 'after-script']) {
-    draft.activities.push(...classifyScript(sources.scriptLines(step, key, fallback), { path: config.path, cwd: '.' }));
+    draft.activities.push(...classifyScript(sources.scriptLines(step, key, fallback), { path: config.path, cwd: '.', files: scope.files }));
     draft.activities.push(...pipes(scope, asList(step[key]), fallback));
   }
   const deploymentOwner = step.deployment !== undefined ? step : stage;
   const deployment = asText(deploymentOwner?.deployment);
-  if (deployment && deploymentOwner) draft.environment = { name: deployment, tool: 'deployment', ...(sources.placeOf(deploymentOwner, 'deployment') ?? fallback) };
+  if (deployment && deploymentOwner) draft.environments = [{ name: deployment, tool: 'deployment', ...(sources.placeOf(deploymentOwner, 'deployment') ?? fallback) }];
   return draft;
 }
 

@@ -1,5 +1,6 @@
 import { found, imageBuild, type Found } from './activity.js';
 import { resolveScriptPath } from './shell-paths.js';
+import { environmentAmong } from './names.js';
 import { asMap, asText, type YamlMap } from './values.js';
 
 type OrbReader = (parameters: YamlMap, tool: string) => Found[];
@@ -23,7 +24,11 @@ const build = (pushes: (parameters: YamlMap) => boolean): OrbReader => (paramete
 };
 const push: OrbReader = (parameters, tool) => [found('image-push', tool, { image: text(parameters, 'image', 'repo') })];
 const login: OrbReader = (_, tool) => [found('registry-login', tool)];
-const deploy: OrbReader = (_, tool) => [found('deploy', tool)];
+/** Deploy commands and jobs name their target: an ECS cluster, a Cloud Run service, a namespace, a release. */
+const deploy: OrbReader = (parameters, tool) => {
+  const environment = environmentAmong(['cluster', 'cluster-name', 'cluster_name', 'service-name', 'service_name', 'namespace', 'release-name', 'release_name', 'environment'].map((name) => text(parameters, name)));
+  return [found('deploy', tool, { environment })];
+};
 
 /** Commands and jobs by orb and name, with `_` written as `-` (orbs renamed them between versions). */
 const ORBS: Record<string, Record<string, OrbReader>> = {

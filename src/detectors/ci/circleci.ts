@@ -3,6 +3,7 @@ import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript } from './commands.js';
+import type { ScriptFiles } from './activity.js';
 import { orbActivities, orbNames } from './circleci-orbs.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asList, asMap, asText, asTextList, imageName, singleEntry, variablesOf, type YamlMap } from './values.js';
@@ -25,6 +26,7 @@ const configSchema = z.looseObject({
 type JobBody = Pick<DraftJob, 'activities' | 'serviceImages' | 'dockerDaemon' | 'line' | 'variables'>;
 
 interface Scope {
+  files: ScriptFiles;
   config: YamlConfig;
   root: YamlMap;
   sources: YamlSources;
@@ -38,7 +40,7 @@ export const circleci: CiProvider = (snapshot, report) => {
     const config = loadYaml(snapshot, path, report);
     if (!config || !checkShape(config, configSchema, 'CircleCI config', report)) continue;
     const root = asMap(config.root)!;
-    drafts.push(...configDrafts({ config, root, sources: yamlSources([config]), orbs: orbNames(root.orbs) }));
+    drafts.push(...configDrafts({ files: snapshot, config, root, sources: yamlSources([config]), orbs: orbNames(root.orbs) }));
   }
   return { configs: configsOf('circleci', paths), jobs: finishPipeline(drafts) };
 };
@@ -108,7 +110,7 @@ function stepsActivities(scope: Scope, steps: unknown[], fallback: Place, jobDir
       const run = asMap(value);
       const lines = run ? sources.scriptLines(run, 'command', at) : sources.scriptLines(step as object, 'run', at);
       const cwd = stepDirectory(asText(run?.working_directory), jobDirectory);
-      return classifyScript(lines, { path: config.path, cwd });
+      return classifyScript(lines, { path: config.path, cwd, files: scope.files });
     }
     if (key === 'when' || key === 'unless') return stepsActivities(scope, asList(asMap(value)?.steps), at, jobDirectory, body, depth);
     if (key.includes('/')) return orbActivities(key, value, scope.orbs).map((a) => ({ ...a, ...at }));

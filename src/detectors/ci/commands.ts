@@ -1,13 +1,16 @@
 import type { CiActivity } from '../facts.js';
-import type { CommandMatcher, Found, ShellState } from './activity.js';
+import type { CommandMatcher, Found, ScriptFiles, ShellState } from './activity.js';
 import { logicalLines, splitCommands, type LogicalLine, type ScriptLine } from './shell.js';
 import { simpleCommand, type SimpleCommand } from './shell-command.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { buildahCli, composeCli, dockerCli, kanikoExecutor } from './docker-commands.js';
-import { argocd, flux, helm, helmfile, kamal, kubectl, skaffold, ssh, sshHeredocDeploy, sshpass } from './deploy-commands.js';
+import { argocd, flux, gkeDeploy, helm, helmfile, kamal, kubectl, kustomize, skaffold, ssh, sshHeredocDeploy, sshpass } from './deploy-commands.js';
 import { aws, az, copilot, fly, gcloud, heroku } from './cloud-commands.js';
 import { crane, javaImageBuild, ko, pack, skopeo } from './builder-commands.js';
 import { isShell, scriptFile, taskRunner } from './indirect-commands.js';
+import { followCommand } from './follow-scripts.js';
+import { environmentIn } from './names.js';
+import { earthlyCommand } from './earthly-commands.js';
 
 export type { ScriptLine } from './shell.js';
 
@@ -18,12 +21,16 @@ export interface ScriptContext {
   cwd: string | undefined;
   /** The script runs on another host (an ssh action's `script:`): container commands there deploy. */
   remote?: boolean;
+  /** Where scripts and Makefiles the script calls are read from, to follow them one level. */
+  files?: ScriptFiles;
+  /** The lines are themselves a followed script: what they call is judged by name only. */
+  followed?: boolean;
 }
 
 const MATCHERS: Record<string, CommandMatcher> = {
   docker: dockerCli, podman: dockerCli, nerdctl: dockerCli, 'docker-compose': composeCli, 'podman-compose': composeCli,
   buildah: buildahCli, executor: kanikoExecutor,
-  kubectl, oc: kubectl, helm, helmfile, skaffold, argocd, flux, kamal, ssh, sshpass,
+  kubectl, oc: kubectl, helm, helmfile, skaffold, argocd, flux, kamal, ssh, sshpass, 'gke-deploy': gkeDeploy, kustomize,
   aws, gcloud, az, heroku, fly, flyctl: fly, copilot,
   pack, ko, crane, skopeo, mvn: javaImageBuild, mvnw: javaImageBuild, gradle: javaImageBuild, gradlew: javaImageBuild,
   make: taskRunner, just: taskRunner, task: taskRunner, npm: taskRunner, yarn: taskRunner, pnpm: taskRunner, bun: taskRunner,
@@ -33,15 +40,17 @@ const MAX_NESTING = 3;
 
 /**
  * Turns the lines of a CI script into container activities: image builds and pushes, registry
- * logins, tests run inside images and deploys. Pure: the same lines always give the same answer.
+ * logins, tests run inside images and deploys, reading the scripts and Makefiles it calls (one
+ * level) from `context.files`. Pure: the same lines and files always give the same answer.
  */
 export function classifyScript(lines: readonly ScriptLine[], context: ScriptContext): CiActivity[] {
-  const state: ShellState = { cwd: context.cwd, remote: context.remote ?? false };
+  const state: ShellState = { cwd: context.cwd, remote: context.remote ?? false, files: context.files, followed: context.followed };
   const directories: Array<string | undefined> = [];
   const activities: CiActivity[] = [];
   for (const logical of logicalLines(lines)) {
     const at = { path: logical.path ?? context.path, line: logical.line };
-    for (const activity of classifyLine(logical, state, directories, 0)) activities.push({ ...activity, ...at });
+    // An activity read out of a followed script keeps that script's path and line.
+    for (const activity of classifyLine(logical, state, directories, 0)) activities.push(activity.path === undefined ? { ...activity, ...at } : (activity as CiActivity));
   }
   return activities;
 }
@@ -51,7 +60,10 @@ function classifyLine(logical: LogicalLine, state: ShellState, directories: Arra
   for (const pipeline of pipelinesOf(logical.text)) {
     if (pipeline.length === 1 && changesState(pipeline[0]!, state, directories)) continue;
     const commands = pipeline.map(simpleCommand);
-    const inPipeline = commands.flatMap((command) => (command ? classifyCommand(command, state, depth) : []));
+    const classified = commands.flatMap((command) => (command ? classifyCommand(command, state, depth) : []));
+    // Credentials fetched for a staging cluster earlier in the script say where later deploys go.
+    const { environment } = state;
+    const inPipeline = environment ? classified.map((a) => (a.kind === 'deploy' && !a.environment ? { ...a, environment } : a)) : classified;
     const fromKustomize = commands.some((c) => c?.name === 'kustomize' && c.args.includes('build'));
     let loggedIn = false;
     for (const activity of inPipeline) {
@@ -86,6 +98,10 @@ function classifyCommand(command: SimpleCommand, state: ShellState, depth: numbe
     if (inline !== -1) return classifyText(command.args[inline + 1] ?? '', state, depth + 1);
   }
   const matcher = MATCHERS[command.name];
+  // Scripts, Makefile targets and package scripts are read when there; `./gradlew` and `./mvnw` are tools.
+  const followed = matcher === undefined || matcher === taskRunner ? followCommand(command, state, classifyScript) : undefined;
+  if (followed) return followed;
+  if (command.name === 'earthly') return earthlyCommand(command, state, classifyScript);
   if (matcher) return matcher(command, state);
   return scriptFile(command);
 }
@@ -121,6 +137,8 @@ function changesState(words: readonly string[], state: ShellState, directories: 
   if (assignments.length > 0 && assignments.every((word) => /^[A-Za-z_]\w*=/.test(word))) {
     const host = assignments.find((word) => word.startsWith('DOCKER_HOST='));
     if (host !== undefined) state.remote = host.slice('DOCKER_HOST='.length).startsWith('ssh://');
+    const kubeconfig = assignments.find((word) => /^(?:KUBECONFIG|KUBE_CONTEXT|KUBECTL_CONTEXT|HELM_KUBECONTEXT)=/.test(word));
+    if (kubeconfig !== undefined) state.environment = environmentIn(kubeconfig.slice(kubeconfig.indexOf('=') + 1)) ?? state.environment;
     return true;
   }
   return false;

@@ -1,20 +1,23 @@
 import type { CiActivity } from '../facts.js';
 import { resolveInRepo } from '../../snapshot/paths.js';
-import { found, imageBuild, type Found } from './activity.js';
+import { found, imageBuild, type Found, type ScriptFiles } from './activity.js';
 import { classifyScript } from './commands.js';
 import { resolveScriptPath } from './shell-paths.js';
-import { asMap, asText, isTruthy, type YamlMap } from './values.js';
+import { asList, asMap, asText, isTruthy, type YamlMap } from './values.js';
 import type { Place, YamlSources } from './yaml-sources.js';
 
 /** What a step needs from the job around it. */
 export interface StepScope {
   sources: YamlSources;
+  files: ScriptFiles;
   /** Where the step is, when a key inside it cannot be placed. */
   fallback: Place;
   /** `defaults.run.working-directory` of the job or workflow, repo-relative. */
   cwd: string | undefined;
   /** Fills `${{ env.X }}`, `${{ inputs.x }}` and `${{ steps.meta.outputs.tags }}` where the workflow says what they are. */
   expand: (text: string) => string;
+  /** Reads a local action (`uses: ./.github/actions/build`) with the step's `with:`. */
+  local?: (uses: string, inputs: YamlMap, caller: StepScope) => CiActivity[];
 }
 
 type ActionReader = (inputs: YamlMap, scope: StepScope) => Found[];
@@ -25,7 +28,7 @@ const deploy = (tool: string): ActionReader => () => [found('deploy', tool)];
 /** Marketplace actions that build, push, log in or deploy, by `owner/name` in lower case. */
 const ACTIONS: Record<string, ActionReader> = {
   'docker/build-push-action': buildPushAction,
-  'docker/bake-action': (inputs) => [found('image-build', 'docker/bake-action', { pushes: isTruthy(inputs.push) })],
+  'docker/bake-action': (inputs, scope) => [found('image-build', 'docker/bake-action', { pushes: isTruthy(inputText(inputs, 'push', scope) ?? inputs.push) })],
   'redhat-actions/buildah-build': buildahAction,
   'redhat-actions/push-to-registry': (inputs, scope) => [found('image-push', 'redhat-actions/push-to-registry', { image: inputText(inputs, 'image', scope) })],
   'docker/login-action': login('docker/login-action'),
@@ -43,16 +46,29 @@ const ACTIONS: Record<string, ActionReader> = {
   'superfly/flyctl-actions': (inputs) => (/\bdeploy\b/.test(asText(inputs.args) ?? '') ? [found('deploy', 'superfly/flyctl-actions')] : []),
 };
 
+/** `docker/metadata-action` steps by id: their `tags` output names the image in `images:`. */
+export function metadataImages(job: YamlMap): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const step of asList(job.steps).map(asMap)) {
+    const id = asText(step?.id);
+    const uses = asText(step?.uses)?.toLowerCase() ?? '';
+    const first = asText(asMap(step?.with)?.images)?.split(/[\n,]/)[0]?.trim().replace(/^name=/, '');
+    if (id && first && uses.startsWith('docker/metadata-action')) images[id] = first;
+  }
+  return images;
+}
+
 /** Activities of one step: its `run:` script, or the action it `uses:`. */
 export function stepActivities(step: YamlMap, scope: StepScope): CiActivity[] {
   const { sources, fallback } = scope;
   if (step.run !== undefined) {
     const workingDirectory = asText(step['working-directory']);
     const cwd = workingDirectory === undefined ? scope.cwd : resolveScriptPath(workingDirectory, '.');
-    return classifyScript(sources.scriptLines(step, 'run', fallback), { path: fallback.path, cwd });
+    return classifyScript(sources.scriptLines(step, 'run', fallback), { path: fallback.path, cwd, files: scope.files });
   }
   const uses = asText(step.uses);
-  if (uses === undefined || uses.startsWith('./') || uses.startsWith('docker://')) return [];
+  if (uses?.startsWith('./')) return scope.local?.(uses, asMap(step.with) ?? {}, scope) ?? [];
+  if (uses === undefined || uses.startsWith('docker://')) return [];
   const action = uses.split('@')[0]!.toLowerCase().split('/').slice(0, 2).join('/');
   const inputs = asMap(step.with) ?? {};
   const at = sources.placeOf(step, 'uses') ?? fallback;
@@ -74,7 +90,7 @@ function buildPushAction(inputs: YamlMap, scope: StepScope): Found[] {
   const [tag] = listInput(inputText(inputs, 'tags', scope));
   const repository = inputText(inputs, 'repository', scope);
   const image = repository !== undefined && tag !== undefined && !tag.includes(':') && !tag.includes('/') ? `${repository}:${tag}` : (tag ?? repository);
-  const pushes = isTruthy(inputs.push) || /type=registry|push=true/.test(inputText(inputs, 'outputs', scope) ?? '');
+  const pushes = isTruthy(inputText(inputs, 'push', scope) ?? inputs.push) || /type=registry|push=true/.test(inputText(inputs, 'outputs', scope) ?? '');
   return imageBuild({ tool: 'docker/build-push-action', context, dockerfile, image, pushes, target: inputText(inputs, 'target', scope) });
 }
 

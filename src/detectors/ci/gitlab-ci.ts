@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { checkShape, configsOf, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript, type ScriptLine } from './commands.js';
+import type { ScriptFiles } from './activity.js';
 import { GITLAB_KEYWORDS, loadGitlabPipeline, type GitlabPipeline, type Resolved } from './gitlab-definitions.js';
-import { asList, asMap, asText, imageName, variablesOf, type YamlMap } from './values.js';
+import { asList, asMap, asText, asTextList, imageName, variablesOf, type YamlMap } from './values.js';
+import { includedDrafts, judgeByName, neverRuns } from './gitlab-templates.js';
+import { expandVariables } from './images.js';
 import type { Place } from './yaml-sources.js';
 
 // https://docs.gitlab.com/ci/yaml/
@@ -40,16 +43,23 @@ export const gitlabCi: CiProvider = (snapshot, report) => {
   const pipeline = loadGitlabPipeline(snapshot, report, (config) => checkShape(config, pipelineSchema, 'GitLab CI config', report));
   const drafts = pipeline.jobs.flatMap((job) => {
     const resolved = pipeline.resolve(job.name);
-    return resolved ? [jobDraft(pipeline, job, resolved)] : [];
+    // A job whose rules all say `when: never` is switched off.
+    return resolved && !neverRuns(resolved.value) ? [jobDraft(pipeline, job, resolved, snapshot)] : [];
   });
+  // Jobs of GitLab templates and components join the local job of the same name that overrides them.
+  for (const included of includedDrafts(pipeline)) {
+    const local = drafts.find((draft) => draft.job === included.job);
+    if (local) local.activities.push(...included.activities);
+    else drafts.push(included);
+  }
   return { configs: configsOf('gitlab-ci', pipeline.paths), jobs: finishPipeline(drafts) };
 };
 
-function jobDraft(pipeline: GitlabPipeline, job: GitlabPipeline['jobs'][number], resolved: Resolved): DraftJob {
+function jobDraft(pipeline: GitlabPipeline, job: GitlabPipeline['jobs'][number], resolved: Resolved, files: ScriptFiles): DraftJob {
   const { sources } = pipeline;
   const { value } = resolved;
   const fallback: Place = { path: job.file, line: job.line ?? 1 };
-  const draft: DraftJob = { system: 'gitlab-ci', file: job.file, job: job.name, line: job.line, activities: [] };
+  const draft: DraftJob = { system: 'gitlab-ci', file: job.file, pipeline: '.gitlab-ci.yml', job: job.name, line: job.line, activities: [] };
   draft.variables = { ...variablesOf(pipeline.variables), ...variablesOf(value.variables) };
   const setting = inheritedSetting(pipeline, resolved);
   const placeOf = (found: Setting) => sources.placeOf(found.container, found.key) ?? fallback;
@@ -74,19 +84,28 @@ function jobDraft(pipeline: GitlabPipeline, job: GitlabPipeline['jobs'][number],
     return found ? sources.scriptLines(found.container, found.key, placeOf(found), pipeline.reference) : [];
   };
   // before_script and script run in one shell, so a `cd` in one carries to the other; after_script gets a new one.
-  draft.activities.push(...classifyScript([...lines('before_script'), ...lines('script')], { path: job.file, cwd: '.' }));
-  draft.activities.push(...classifyScript(lines('after_script'), { path: job.file, cwd: '.' }));
+  draft.activities.push(...classifyScript([...lines('before_script'), ...lines('script')], { path: job.file, cwd: '.', files }));
+  draft.activities.push(...classifyScript(lines('after_script'), { path: job.file, cwd: '.', files }));
+
+  // Hidden jobs from includes this tool cannot read (`extends: .docker-build`) are judged by name.
+  const unresolved = pipeline.remoteIncludes.length === 0 ? [] : asTextList(value.extends).filter((parent) => !pipeline.resolve(parent));
+  const extendsAt = sources.placeOf(resolved.origin.extends ?? {}, 'extends') ?? fallback;
+  for (const parent of unresolved) draft.activities.push(...judgeByName(parent, Object.keys(draft.variables)).map((a) => ({ ...a, ...extendsAt })));
 
   const environment = asMap(value.environment);
   const environmentName = asText(environment ? environment.name : value.environment);
   const deploying = !NOT_DEPLOYING.has(asText(environment?.action) ?? 'start');
   if (environmentName && deploying) {
     const at = sources.placeOf(resolved.origin.environment!, 'environment') ?? fallback;
-    draft.environment = { name: environmentName, tool: 'environment', ...at };
+    // `environment: $DEPLOY_ENV` with `rules: [{ if: …, variables: { DEPLOY_ENV: staging } }]`: one per rule.
+    const names = ruleVariables(value).map((variables) => expandVariables(environmentName, { ...draft.variables, ...variables }));
+    draft.environments = [...new Set(names)].map((name) => ({ name, tool: 'environment', ...at }));
   }
-  // The stage says what a job is for (`deploy`), unless its environment says it only stops one.
+  // The stage says what a job is for (`deploy`), unless its environment says it only stops one, or
+  // the job is GitLab Pages' (`pages:`), which publishes static files, never an image.
   const stage = asText(value.stage);
-  if (stage && deploying) draft.hints = [stage];
+  const pages = job.name === 'pages' || value.pages !== undefined;
+  if (stage && deploying && !pages) draft.hints = [stage];
   return draft;
 }
 
@@ -109,4 +128,11 @@ function inheritedSetting(pipeline: GitlabPipeline, resolved: Resolved) {
     if (pipeline.defaults.value[key] !== undefined && inherits(key)) return { value: pipeline.defaults.value[key], container: pipeline.defaults.origin[key]!, key };
     return undefined;
   };
+}
+
+/** Variables each of the job's rules that can run sets; one empty set when the rules set none. */
+function ruleVariables(job: YamlMap): Array<Record<string, string>> {
+  const sets = asList(job.rules).map(asMap).filter((rule) => rule && asText(rule.when) !== 'never').map((rule) => variablesOf(rule!.variables));
+  const withValues = sets.filter((set) => Object.keys(set).length > 0);
+  return withValues.length === 0 ? [{}] : withValues.length === sets.length ? withValues : [{}, ...withValues];
 }

@@ -32,6 +32,17 @@ export interface GitlabPipeline {
   variables: unknown;
   /** `!reference [.setup, script]`, which the parser hands over as a plain list. */
   reference(item: unknown[]): { container: object; key: string } | undefined;
+  /** Includes this tool cannot read (`template:`, `component:`, `project:`, `remote:`), where they are written. */
+  remoteIncludes: RemoteInclude[];
+}
+
+export interface RemoteInclude {
+  kind: 'template' | 'component' | 'project' | 'remote';
+  /** `Auto-DevOps.gitlab-ci.yml`, `gitlab.com/components/docker/build@1`, `acme/ci-templates:/docker.yml`. */
+  name: string;
+  inputs: YamlMap;
+  path: string;
+  line?: number;
 }
 
 export function loadGitlabPipeline(snapshot: RepoSnapshot, report: Report, onConfig: (config: YamlConfig) => void): GitlabPipeline {
@@ -53,6 +64,7 @@ export function loadGitlabPipeline(snapshot: RepoSnapshot, report: Report, onCon
   const definitions = new Map<string, YamlMap[]>();
   const jobs: GitlabPipeline['jobs'] = [];
   const sources = yamlSources(configs);
+  const remoteIncludes = configs.flatMap((config) => remoteIncludesOf(config, sources));
   for (const config of configs) {
     const root = asMap(config.root) ?? {};
     for (const [name, value] of Object.entries(root)) {
@@ -95,7 +107,25 @@ export function loadGitlabPipeline(snapshot: RepoSnapshot, report: Report, onCon
     return container && key in container ? { container, key } : undefined;
   };
 
-  return { paths, sources, jobs, resolve, defaults, variables: globals.value.variables, reference };
+  return { paths, sources, jobs, resolve, defaults, variables: globals.value.variables, reference, remoteIncludes };
+}
+
+function remoteIncludesOf(config: YamlConfig, sources: YamlSources): RemoteInclude[] {
+  const root = asMap(config.root) ?? {};
+  const include = root.include;
+  const items = Array.isArray(include) ? include : include === undefined ? [] : [include];
+  return items.flatMap((item, index): RemoteInclude[] => {
+    const map = asMap(item);
+    if (!map) return [];
+    const at = (Array.isArray(include) ? sources.placeOf(include, index) : undefined) ?? sources.placeOf(root, 'include');
+    const place = { path: config.path, ...(at ? { line: at.line } : {}) };
+    const inputs = asMap(map.inputs) ?? {};
+    if (asText(map.template)) return [{ kind: 'template' as const, name: asText(map.template)!, inputs, ...place }];
+    if (asText(map.component)) return [{ kind: 'component' as const, name: asText(map.component)!, inputs, ...place }];
+    if (asText(map.remote)) return [{ kind: 'remote' as const, name: asText(map.remote)!, inputs, ...place }];
+    if (asText(map.project)) return asTextList(map.file).map((file) => ({ kind: 'project' as const, name: `${asText(map.project)}:${file}`, inputs, ...place }));
+    return [];
+  });
 }
 
 /** `include: ci/build.yml`, `include: [{ local: '/ci/*.yml' }]`: files of this repository only. */

@@ -11,15 +11,31 @@ export function imageRepository(image: string): string {
     .replace(/\$\{\{\s*(.*?)\s*\}\}/g, '$${{$1}}')
     .replace(/\$\{(\w+)\}/g, '$$$1')
     .replace(/@.*$/, '');
+  // The tag starts at the first colon after the last slash: `${SHA:0:8}` in a tag has colons of its own.
   const slash = normal.lastIndexOf('/');
-  const colon = normal.lastIndexOf(':');
-  return colon > slash ? normal.slice(0, colon) : normal;
+  const colon = normal.indexOf(':', slash + 1);
+  return colon === -1 ? normal : normal.slice(0, colon);
 }
 
-/** Whether an image is one of `built` (same repository, any tag). */
+/**
+ * Whether an image is one of `built` (same repository, any tag). A build that names no registry
+ * (Azure's `Docker@2` takes the registry from a service connection, `docker build -t acme/api`
+ * means Docker Hub) also matches the same repository written with a registry host in front.
+ */
 export function builtImageMatcher(built: readonly string[]): (image: string) => boolean {
   const repositories = new Set(built.map(imageRepository).filter((repository) => repository !== ''));
-  return (image) => repositories.has(imageRepository(image));
+  return (image) => {
+    const repository = imageRepository(image);
+    if (repositories.has(repository)) return true;
+    const slash = repository.indexOf('/');
+    return slash !== -1 && hasRegistryHost(repository) && repositories.has(repository.slice(slash + 1)) && !hasRegistryHost(repository.slice(slash + 1));
+  };
+}
+
+/** `ghcr.io/…`, `localhost:5000/…`, `$(containerRegistry)/…`: the first segment names a registry. */
+function hasRegistryHost(repository: string): boolean {
+  const first = repository.split('/')[0] ?? '';
+  return repository.includes('/') && (/[.:]/.test(first) || first === 'localhost' || /^\$/.test(first));
 }
 
 /**

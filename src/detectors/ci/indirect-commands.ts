@@ -33,7 +33,7 @@ function looksLikeScript(program: string): boolean {
 const RUNNER_VALUES = new Set(['-C', '-f', '--file', '--directory', '-j', '--jobs', '-I', '-o', '-W', '--prefix', '--filter', '-w', '--workspace', '-t', '--taskfile', '-d', '--dir']);
 
 /** What the runner is asked to run: make and just targets, npm/yarn/pnpm/bun scripts, task names. */
-function taskTargets(command: SimpleCommand): string[] {
+export function taskTargets(command: SimpleCommand): string[] {
   const words: string[] = [];
   for (let i = 0; i < command.args.length; i++) {
     const arg = command.args[i]!;

@@ -2,6 +2,7 @@ import type { CiActivity } from '../facts.js';
 import { configsOf, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript, type ScriptLine } from './commands.js';
+import type { ScriptFiles } from './activity.js';
 import { groovyString, scanGroovy } from './jenkins-scan.js';
 import { resolveScriptPath } from './shell-paths.js';
 
@@ -35,13 +36,13 @@ export const jenkins: CiProvider = (snapshot) => {
   const paths = snapshot.files.filter((path) => JENKINSFILE.test(path) && !NOT_A_JENKINSFILE.test(path));
   const jobs = paths.flatMap((path) => {
     const text = snapshot.text(path);
-    return text === undefined ? [] : finishPipeline(jenkinsfileDrafts(path, text));
+    return text === undefined ? [] : finishPipeline(jenkinsfileDrafts(path, text, snapshot));
   });
   return { configs: configsOf('jenkins', paths), jobs };
 };
 
 /** One job per stage (by its name), plus `pipeline` for what runs outside any stage. */
-function jenkinsfileDrafts(path: string, text: string): DraftJob[] {
+function jenkinsfileDrafts(path: string, text: string, files: ScriptFiles): DraftJob[] {
   const { code, scripts } = scanGroovy(text);
   const scriptsAt = new Map(scripts.map((script) => [script.line, script.lines]));
   const drafts: DraftJob[] = [];
@@ -59,7 +60,7 @@ function jenkinsfileDrafts(path: string, text: string): DraftJob[] {
   const cwd = () => (innermost('dir') ? innermost('dir')!.cwd : '.');
   const add = (activities: CiActivity[]) => (innermost('stage')?.draft ?? flatStage ?? pipeline).activities.push(...activities);
   const at = (line: number) => ({ path, line });
-  const shell = (lines: ScriptLine[]) => add(classifyScript(lines, { path, cwd: cwd() }));
+  const shell = (lines: ScriptLine[]) => add(classifyScript(lines, { path, cwd: cwd(), files }));
 
   for (const line of code) {
     const { code: text, line: number } = line;

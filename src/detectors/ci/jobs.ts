@@ -6,6 +6,8 @@ import { deployFromNames } from './names.js';
 export interface DraftJob {
   system: CiSystem;
   file: string;
+  /** The file the pipeline starts from, when the job is written in another one it includes or calls. */
+  pipeline?: string;
   job: string;
   line?: number;
   /** How other jobs refer to it (`needs.<id>.outputs…` in GitHub). */
@@ -13,8 +15,11 @@ export interface DraftJob {
   activities: CiActivity[];
   /** Side containers (`services:`): evidence only when they run an image the pipeline built. */
   serviceImages?: Array<{ image: string; tool: string; path: string; line?: number }>;
-  /** A declared deployment target: `environment:`, Bitbucket `deployment:`, an Azure deployment job. */
-  environment?: { name: string; tool: string; path: string; line?: number };
+  /**
+   * Declared deployment targets: `environment:`, Bitbucket `deployment:`, an Azure deployment job.
+   * Several when the job runs once per value (a matrix of environments, GitLab rules' variables).
+   */
+  environments?: Array<{ name: string; tool: string; path: string; line?: number }>;
   /** Other names that say what the job does: its stage, display name, CircleCI context. */
   hints?: string[];
   dockerDaemon?: CiJobFact['dockerDaemon'];
@@ -50,6 +55,7 @@ export function finishPipeline(drafts: readonly DraftJob[]): CiJobFact[] {
       activities.push({ kind: 'test-in-image', confidence: 'strong', tool: service.tool, image: service.image, path: service.path, ...lineOf(service) });
     }
     const job: CiJobFact = { system: draft.system, file: draft.file, job: draft.job, ...lineOf(draft), activities: withDeploys(draft, activities) };
+    if (draft.pipeline !== undefined && draft.pipeline !== draft.file) job.pipeline = draft.pipeline;
     if (draft.dockerDaemon) job.dockerDaemon = draft.dockerDaemon;
     return job;
   });
@@ -58,14 +64,14 @@ export function finishPipeline(drafts: readonly DraftJob[]): CiJobFact[] {
 /** Environments go on the job's deploy commands; a declared or name-implied deploy without one is added. */
 function withDeploys(draft: DraftJob, activities: CiActivity[]): CiActivity[] {
   const named = deployFromNames([draft.job, ...(draft.hints ?? [])]);
-  const environment = draft.environment?.name ?? named?.environment;
+  const declared = draft.environments ?? [];
+  const environments = declared.length > 0 ? [...new Set(declared.map((e) => e.name))] : named?.environment ? [named.environment] : [];
   const deploys = activities.filter((a) => a.kind === 'deploy');
-  const result = activities.map((a) => (a.kind === 'deploy' && !a.environment && environment ? { ...a, environment } : a));
-  if (draft.environment) {
-    const { name, tool, path } = draft.environment;
-    const confidence = deploys.some((a) => a.confidence === 'strong') ? 'strong' : 'medium';
-    result.push({ kind: 'deploy', confidence, tool, environment: name, path, ...lineOf(draft.environment) });
-  } else if (named && deploys.length === 0) {
+  // A deploy command without its own target goes wherever the job deploys, once per environment.
+  const result = activities.flatMap((a) => (a.kind === 'deploy' && !a.environment && environments.length > 0 ? environments.map((environment) => ({ ...a, environment })) : [a]));
+  const confidence = deploys.some((a) => a.confidence === 'strong') ? 'strong' : 'medium';
+  for (const { name, tool, path, line } of declared) result.push({ kind: 'deploy', confidence, tool, environment: name, path, ...lineOf({ line }) });
+  if (declared.length === 0 && named && deploys.length === 0) {
     result.push({ kind: 'deploy', confidence: 'medium', tool: 'job name', ...(named.environment ? { environment: named.environment } : {}), path: draft.file, ...lineOf(draft) });
   }
   return result.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) : a.path < b.path ? -1 : 1));

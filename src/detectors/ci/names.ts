@@ -29,6 +29,15 @@ export function environmentIn(name: string): string | undefined {
   return nameWords(name).find((word) => ENVIRONMENT_WORDS.has(word));
 }
 
+/** The first environment named by any of a deploy's targets: a namespace, a kube context, a values file, an app. */
+export function environmentAmong(values: ReadonlyArray<string | undefined>): string | undefined {
+  for (const value of values) {
+    const environment = value === undefined ? undefined : environmentIn(value);
+    if (environment) return environment;
+  }
+  return undefined;
+}
+
 /**
  * Whether a job's names (its own, its stage, its context…) say it deploys, and to which
  * environment: the first environment word any of them has.

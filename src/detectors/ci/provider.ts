@@ -15,7 +15,9 @@ export type Report = (finding: Finding) => void;
 export type CiProvider = (snapshot: RepoSnapshot, report: Report) => CiProviderResult;
 
 export type ConfigKind =
-  | 'GitHub Actions workflow' | 'GitLab CI config' | 'CircleCI config' | 'Azure Pipelines config' | 'Bitbucket Pipelines config';
+  | 'GitHub Actions workflow' | 'GitLab CI config' | 'CircleCI config' | 'Azure Pipelines config' | 'Bitbucket Pipelines config'
+  | 'Travis CI config' | 'Drone pipeline' | 'Woodpecker workflow' | 'Buildkite pipeline' | 'Cloud Build config' | 'CodeBuild buildspec'
+  | 'Codefresh pipeline' | 'Skaffold config';
 
 /** At most this many shape problems are reported per file: the first ones say what is wrong. */
 const MAX_SHAPE_FINDINGS = 5;

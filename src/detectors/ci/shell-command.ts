@@ -104,3 +104,8 @@ export function optionValues(parsed: ParsedArgs, ...names: string[]): string[] {
 export function hasFlag(parsed: ParsedArgs, ...names: string[]): boolean {
   return names.some((name) => parsed.flags.has(name) || (parsed.values.get(name) ?? []).some((v) => v !== 'false'));
 }
+
+/** Words (a YAML `args:` list, an exec-form command) written back as one shell line for the classifier. */
+export function commandLine(words: readonly string[]): string {
+  return words.map((word) => (word !== '' && /^[\w@%+=:,./$-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}

@@ -2,7 +2,7 @@ import { resolveInRepo } from '../../snapshot/paths.js';
 
 /**
  * Variables each CI system sets to the checkout directory, so `$CI_PROJECT_DIR/api` is `api`.
- * GitLab, GitHub, Bitbucket, Jenkins, CircleCI (whose default checkout is `~/project`) and Azure
+ * GitLab, GitHub, Bitbucket, Jenkins, CircleCI (whose default checkout is `~/project`), Tekton and Azure
  * (both `$(Build.SourcesDirectory)` macro syntax and its `BUILD_SOURCESDIRECTORY` environment form).
  */
 const ROOT_VARIABLE = new RegExp(
@@ -12,6 +12,8 @@ const ROOT_VARIABLE = new RegExp(
       String.raw`\$\{\{\s*(?:github\.workspace|env\.GITHUB_WORKSPACE)\s*\}\}`,
       String.raw`\$\((?:Build\.SourcesDirectory|System\.DefaultWorkingDirectory|Build\.Repository\.LocalPath)\)`,
       String.raw`\$\{env\.WORKSPACE\}`,
+      // Tekton: the workspace the source was cloned into (https://tekton.dev/docs/pipelines/workspaces/).
+      String.raw`\$\(workspaces\.[\w-]+\.path\)`,
       String.raw`~\/project`,
     ].join('|') +
     ')(?=/|$)',
