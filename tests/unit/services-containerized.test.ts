@@ -111,3 +111,15 @@ describe('built in CI, deployed by CD', () => {
     expect(services[0]).toMatchObject({ builtInCi: true, deployed: true });
   });
 });
+
+describe('deployed, across the files of one pipeline', () => {
+  test('a GitLab deploy job in a local include deploys the service the main file builds', () => {
+    const { facts } = detect({
+      'package.json': JSON.stringify({ scripts: { start: 'node .' } }),
+      Dockerfile: 'FROM node:20\nUSER node\n',
+      '.gitlab-ci.yml': 'include:\n  - local: ci/deploy.yml\nbuild:\n  image: docker:27\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .\n    - docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA\n',
+      'ci/deploy.yml': 'deploy-staging:\n  environment: staging\n  script:\n    - kubectl set image deployment/app app=registry.example.com/other:1\n',
+    });
+    expect(facts.services).toEqual([expect.objectContaining({ path: '.', builtInCi: true, deployed: true })]);
+  });
+});

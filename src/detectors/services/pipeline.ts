@@ -13,11 +13,12 @@ interface Located {
 /**
  * Whether CI builds each service's image, and whether a CD job deploys it. A build matches by
  * Dockerfile, by build context, by a Compose build of its Compose services, or (for image builders)
- * by working directory. A deploy counts for a service built in CI when it sits in the same CI file
- * as that build or names an image that build produces.
+ * by working directory. A deploy counts for a service built in CI when it sits in the same pipeline
+ * as that build (one file, or files joined by include/template/workflow call) or names an image
+ * that build produces.
  */
 export function markPipeline(services: ServiceFact[], ci: CiFacts): void {
-  const located = ci.jobs.flatMap((job) => job.activities.map((activity): Located => ({ activity, file: job.file })));
+  const located = ci.jobs.flatMap((job) => job.activities.map((activity): Located => ({ activity, file: job.pipeline ?? job.file })));
   const builds = located.filter(({ activity }) => activity.kind === 'image-build' && activity.confidence !== 'weak');
   const deploys = located.filter(({ activity }) => activity.kind === 'deploy' && activity.confidence !== 'weak');
   for (const service of services) {
