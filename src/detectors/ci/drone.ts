@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -24,7 +25,7 @@ export const drone: CiProvider = (snapshot, report) => {
     const parsed = snapshot.yaml(path);
     const text = snapshot.text(path);
     if (!parsed || text === undefined) continue;
-    for (const error of parsed.errors) report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
+    for (const finding of yamlSyntaxFindings(path, parsed.errors)) report(finding);
     if (parsed.errors.length > 0) continue;
     const configs: YamlConfig[] = parsed.documents.map((root, doc) => ({ path, root, doc, parsed, lines: text.split(/\r?\n/) }));
     const sources = yamlSources(configs);

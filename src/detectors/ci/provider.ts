@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import type { Finding } from '../../findings/finding.js';
 import type { CiFacts, CiJobFact, CiSystem } from '../facts.js';
@@ -35,9 +36,7 @@ export function loadYaml(snapshot: RepoSnapshot, path: string, report: Report, p
   const parsed = snapshot.yaml(path);
   const text = snapshot.text(path);
   if (!parsed || text === undefined) return undefined;
-  for (const error of parsed.errors) {
-    report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
-  }
+  for (const finding of yamlSyntaxFindings(path, parsed.errors)) report(finding);
   if (parsed.errors.length > 0) return undefined;
   const doc = pick(parsed.documents);
   return { path, root: parsed.documents[doc] ?? null, doc, parsed, lines: text.split(/\r?\n/) };

@@ -1,4 +1,5 @@
 import type { CiActivity, CiJobFact } from '../facts.js';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { ScriptFiles } from './activity.js';
 import { configsOf, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -33,7 +34,7 @@ export const tekton: CiProvider = (snapshot, report) => {
     const parsed = snapshot.yaml(path);
     const text = snapshot.text(path);
     if (!parsed || text === undefined) continue;
-    for (const error of parsed.errors) report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
+    for (const finding of yamlSyntaxFindings(path, parsed.errors)) report(finding);
     if (parsed.errors.length > 0) continue;
     parsed.documents.forEach((root, doc) => {
       const map = asMap(root);

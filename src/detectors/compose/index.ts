@@ -1,4 +1,5 @@
 import { defineDetector, type DetectorContext } from '../define.js';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { ComposeFileFact, ComposeServiceFact } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { servicesOfFile } from './file-services.js';
@@ -73,9 +74,7 @@ function readComposeFile(context: DetectorContext, path: string): Loaded {
   const yaml = context.snapshot.yaml(path);
   if (!yaml) return { valid: false }; // unreadable: the snapshot reports why
   if (yaml.errors.length > 0) {
-    for (const error of yaml.errors) {
-      context.report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
-    }
+    for (const finding of yamlSyntaxFindings(path, yaml.errors)) context.report(finding);
     return { valid: false };
   }
   const [document] = yaml.documents;

@@ -1,4 +1,5 @@
 import type { DetectorContext } from '../define.js';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { ComposeFileFact, Evidence, EvidenceArgs } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { baseName } from '../../snapshot/paths.js';
@@ -40,9 +41,7 @@ export function devToolEvidence(context: DetectorContext, compose: readonly Comp
     if (devTool.inspect) {
       const yaml = context.snapshot.yaml(path);
       if (!yaml) continue; // unreadable: the snapshot reports why
-      for (const error of yaml.errors) {
-        context.report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
-      }
+      for (const finding of yamlSyntaxFindings(path, yaml.errors)) context.report(finding);
       found = yaml.errors.length > 0 ? undefined : devTool.inspect(yaml);
     }
     if (found) evidence.push({ code: 'dev-tool-config', path, line: found.line, args: { tool: devTool.tool, ...found.args }, confidence: 'strong' });

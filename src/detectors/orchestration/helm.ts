@@ -1,4 +1,5 @@
 import type { DetectorContext } from '../define.js';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
 import { baseName, dirOf } from '../../snapshot/paths.js';
 import { isRecord, stringAt } from './features.js';
@@ -33,9 +34,7 @@ export function scanHelm(context: DetectorContext, facts: OrchestrationFacts, te
     const yaml = snapshot.yaml(chartFile);
     if (!yaml) continue;
     if (yaml.errors.length > 0) {
-      for (const error of yaml.errors) {
-        context.report({ code: 'yaml-syntax', severity: 'error', path: chartFile, line: error.line, column: error.column, args: { message: error.message } });
-      }
+      for (const finding of yamlSyntaxFindings(chartFile, yaml.errors)) context.report(finding);
       facts.unparsed.push(chartFile);
       continue;
     }
@@ -75,9 +74,7 @@ function readValues(context: DetectorContext, dir: string) {
   for (const file of files) {
     const yaml = snapshot.yaml(file);
     if (!yaml) continue;
-    for (const error of yaml.errors) {
-      context.report({ code: 'yaml-syntax', severity: 'error', path: file, line: error.line, column: error.column, args: { message: error.message } });
-    }
+    for (const finding of yamlSyntaxFindings(file, yaml.errors)) context.report(finding);
     if (yaml.errors.length === 0) documents.set(baseName(file), yaml.documents[0]);
   }
   const images = new Set<string>();

@@ -1,4 +1,5 @@
 import type { DetectorContext } from '../define.js';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import { baseName } from '../../snapshot/paths.js';
 import { isRecord, stringAt } from './features.js';
 import { confidenceOfPath } from './kinds.js';
@@ -22,9 +23,7 @@ export function scanKustomizations(context: DetectorContext, facts: Orchestratio
     const yaml = snapshot.yaml(path);
     if (!yaml) continue;
     if (yaml.errors.length > 0) {
-      for (const error of yaml.errors) {
-        context.report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
-      }
+      for (const finding of yamlSyntaxFindings(path, yaml.errors)) context.report(finding);
       facts.unparsed.push(path);
       continue;
     }

@@ -1,4 +1,5 @@
 import type { DetectorContext } from '../define.js';
+import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { featuresOf, isRecord, literalSecretPath, stringAt } from './features.js';
@@ -43,9 +44,7 @@ export function scanManifests(context: DetectorContext, facts: OrchestrationFact
     const yaml = snapshot.yaml(path);
     if (!yaml) continue;
     if (yaml.errors.length > 0) {
-      for (const error of yaml.errors) {
-        context.report({ code: 'yaml-syntax', severity: 'error', path, line: error.line, column: error.column, args: { message: error.message } });
-      }
+      for (const finding of yamlSyntaxFindings(path, yaml.errors)) context.report(finding);
       facts.unparsed.push(path);
       continue;
     }
