@@ -64,7 +64,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addHelpText('after', EXIT_CODE_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .action((path: string, options: CheckOptions) => setExitCode(runCheck(path, options)));
+    .option('-i, --interactive', 'the guided walkthrough instead of the report (same as `walk`)')
+    .action(async (path: string, options: CheckOptions & { interactive?: boolean }) => {
+      if (!options.interactive) return setExitCode(runCheck(path, options));
+      // Loaded only here, so the one-shot report never pays for the walkthrough's modules.
+      const { walkCommand } = await import('./commands/walk.js');
+      setExitCode(await walkCommand(path, { color: options.color }));
+    });
   const context: CommandContext = { setExitCode };
   for (const register of SUBCOMMANDS) register(program, context);
   return program;

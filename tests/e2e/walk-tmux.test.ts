@@ -33,11 +33,11 @@ async function waitFor(session: string, text: string, timeout = 30_000): Promise
   }
 }
 
-function startWalk(session: string): string {
+function startWalk(session: string, invocation: (root: string) => string = (root) => `walk ${JSON.stringify(root)}`): string {
   const root = mkdtempSync(join(tmpdir(), 'cc-tmux-'));
   roots.push(root);
   cpSync(fixture('node-service'), root, { recursive: true });
-  const command = `NO_COLOR=1 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} walk ${JSON.stringify(root)}; echo EXIT=$?; sleep 120`;
+  const command = `NO_COLOR=1 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${invocation(root)}; echo EXIT=$?; sleep 120`;
   tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '40', command);
   return root;
 }
@@ -77,6 +77,16 @@ if (!hasTmux) console.warn('tmux is not installed: the real-terminal walkthrough
     const end = await waitFor('interrupt', 'EXIT=');
     expect(end).toMatch(/\nstopped\nEXIT=130/);
     expect(end).not.toMatch(/Error|at .*\.js:\d+/);
+    expect(readdirSync(root).sort()).toEqual(before);
+  }, 90_000);
+
+  test('--interactive on the main command opens the same walkthrough', async () => {
+    const root = startWalk('flag', (dir) => `${JSON.stringify(dir)} --interactive`);
+    const before = readdirSync(root).sort();
+    await waitFor('flag', 'Step 1: what now?');
+    tmux('send-keys', '-t', 'flag', 'C-c');
+    const end = await waitFor('flag', 'EXIT=');
+    expect(end).toMatch(/\nstopped\nEXIT=130/);
     expect(readdirSync(root).sort()).toEqual(before);
   }, 90_000);
 });
