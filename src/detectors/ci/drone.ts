@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { CiJobFact } from '../facts.js';
-import { checkShape, configsOf, type CiProvider } from './provider.js';
+import { checkShape, configsOf, loadYamlDocuments, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { namedSteps, promotionTargets, serviceImages, stepDraft } from './plugin-steps.js';
 import { asMap, asText } from './values.js';
-import { yamlSources, type YamlConfig } from './yaml-sources.js';
+import { yamlSources } from './yaml-sources.js';
 
 // https://docs.drone.io/pipeline/docker/syntax/ : one file, one pipeline per YAML document.
 export const DRONE_FILES = ['.drone.yml', '.drone.yaml'];
@@ -22,12 +21,8 @@ export const drone: CiProvider = (snapshot, report) => {
   const paths = snapshot.files.filter((path) => FILES.has(path));
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
-    const parsed = snapshot.yaml(path);
-    const text = snapshot.text(path);
-    if (!parsed || text === undefined) continue;
-    for (const finding of yamlSyntaxFindings(path, parsed.errors)) report(finding);
-    if (parsed.errors.length > 0) continue;
-    const configs: YamlConfig[] = parsed.documents.map((root, doc) => ({ path, root, doc, parsed, lines: text.split(/\r?\n/) }));
+    const configs = loadYamlDocuments(snapshot, path, report);
+    if (!configs) continue;
     const sources = yamlSources(configs);
     const drafts: DraftJob[] = [];
     // Secrets, signatures and templates share the file; only pipelines run steps.

@@ -28,18 +28,33 @@ export function configsOf(system: CiSystem, paths: readonly string[]): CiFacts['
 }
 
 /**
- * Parses a CI YAML file, reporting syntax errors with their position. A file with a syntax error
- * is not read further: its documents are partial and line numbers would point at the wrong text.
- * `pick` chooses the document to read (GitLab puts a `spec:` header document before the config).
+ * Parses a CI YAML file into one config per document, reporting syntax errors with their position.
+ * A file with a syntax error is not read further: its documents are partial and line numbers
+ * would point at the wrong text.
+ */
+export function loadYamlDocuments(snapshot: RepoSnapshot, path: string, report: Report): YamlConfig[] | undefined {
+  const loaded = loadParsed(snapshot, path, report);
+  return loaded?.parsed.documents.map((root, doc) => ({ path, root, doc, ...loaded }));
+}
+
+/**
+ * The one document of a CI YAML file that holds the config; `pick` chooses it (GitLab puts a
+ * `spec:` header document before the config).
  */
 export function loadYaml(snapshot: RepoSnapshot, path: string, report: Report, pick: (documents: unknown[]) => number = () => 0): YamlConfig | undefined {
+  const loaded = loadParsed(snapshot, path, report);
+  if (!loaded) return undefined;
+  const doc = pick(loaded.parsed.documents);
+  return { path, root: loaded.parsed.documents[doc] ?? null, doc, ...loaded };
+}
+
+function loadParsed(snapshot: RepoSnapshot, path: string, report: Report): Pick<YamlConfig, 'parsed' | 'lines'> | undefined {
   const parsed = snapshot.yaml(path);
   const text = snapshot.text(path);
   if (!parsed || text === undefined) return undefined;
   for (const finding of yamlSyntaxFindings(path, parsed.errors)) report(finding);
   if (parsed.errors.length > 0) return undefined;
-  const doc = pick(parsed.documents);
-  return { path, root: parsed.documents[doc] ?? null, doc, parsed, lines: text.split(/\r?\n/) };
+  return { parsed, lines: text.split(/\r?\n/) };
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { CiActivity, CiJobFact } from '../facts.js';
-import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { ScriptFiles } from './activity.js';
-import { configsOf, type CiProvider } from './provider.js';
+import { configsOf, loadYamlDocuments, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript, type ScriptLine } from './commands.js';
 import { commandLine } from './shell-command.js';
@@ -31,17 +30,11 @@ export const tekton: CiProvider = (snapshot, report) => {
   const paths = snapshot.files.filter((path) => FILE.test(path));
   const resources: Resource[] = [];
   for (const path of paths) {
-    const parsed = snapshot.yaml(path);
-    const text = snapshot.text(path);
-    if (!parsed || text === undefined) continue;
-    for (const finding of yamlSyntaxFindings(path, parsed.errors)) report(finding);
-    if (parsed.errors.length > 0) continue;
-    parsed.documents.forEach((root, doc) => {
-      const map = asMap(root);
-      if (!map || !asText(map.apiVersion)?.startsWith('tekton.dev/')) return;
-      const config: YamlConfig = { path, root, doc, parsed, lines: text.split(/\r?\n/) };
+    for (const config of loadYamlDocuments(snapshot, path, report) ?? []) {
+      const map = asMap(config.root);
+      if (!map || !asText(map.apiVersion)?.startsWith('tekton.dev/')) continue;
       resources.push({ kind: asText(map.kind) ?? '', name: asText(asMap(map.metadata)?.name) ?? asText(asMap(map.metadata)?.generateName) ?? path, spec: asMap(map.spec) ?? {}, config });
-    });
+    }
   }
   const sources = yamlSources(resources.map((resource) => resource.config));
   const byKind = (...kinds: string[]) => resources.filter((resource) => kinds.includes(resource.kind));
