@@ -1,22 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChecklistError, loadChecklist, parseChecklist } from '../../src/checklist/load.js';
+import { loadChecklist, parseChecklist } from '../../src/checklist/load.js';
 import { scanSnapshot } from '../../src/engine/scan.js';
 import { createMemorySnapshot } from '../../src/snapshot/memory.js';
 import { lines } from '../helpers/detect.js';
+import { checklistErrorOf } from '../helpers/checklist.js';
 
 const BUILT_IN = ['first-dockerfile', 'all-dockerfiles', 'compose', 'dev-in-containers', 'automated-builds', 'ci-with-images', 'cd-staging'];
 
-function errorOf(text: string): string {
-  try {
-    parseChecklist(text, 'mine.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChecklistError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ChecklistError');
-}
 
 describe('extends a built-in checklist', () => {
   test('only an id: the base, unchanged, under the new id', () => {
@@ -112,7 +104,7 @@ describe('mistakes are file:line:col errors', () => {
     ['no steps without extends', 'id: mine\ntitle: Mine\n', /^mine\.yaml:1:1: steps: a checklist needs at least one step$/],
     ['extends an unknown built-in name', 'id: mine\nextends: containerisation\n', /^mine\.yaml:2:10: extends: .*containerisation: cannot read checklist \(no such file\)$/],
   ])('%s', (_name, text, expected) => {
-    const message = errorOf(text);
+    const message = checklistErrorOf(text);
     expect(message).toMatch(expected);
     expect(message).not.toContain('\n');
   });

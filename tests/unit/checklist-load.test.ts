@@ -1,4 +1,5 @@
-import { ChecklistError, loadChecklist, parseChecklist, BUILT_IN_CHECKLISTS } from '../../src/checklist/load.js';
+import { loadChecklist, parseChecklist, BUILT_IN_CHECKLISTS } from '../../src/checklist/load.js';
+import { checklistErrorOf } from '../helpers/checklist.js';
 import { CHECKS } from '../../src/checks/registry.js';
 
 const valid = `id: mine
@@ -14,15 +15,6 @@ steps:
           requirePush: false
 `;
 
-function errorOf(text: string): string {
-  try {
-    parseChecklist(text, 'mine.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChecklistError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ChecklistError');
-}
 
 describe('parseChecklist', () => {
   test('loads steps with their checks and validated parameters', () => {
@@ -50,7 +42,7 @@ describe('parseChecklist', () => {
     ['unknown parameter', valid.replace('requirePush: false', 'requirepush: false'), /^mine\.yaml:10:9: check 'ci-builds-images': Unrecognized key/],
     ['duplicate step', valid + valid.slice(valid.indexOf('  - id: one')), /^mine\.yaml:12:9: duplicate step id 'one'$/],
   ])('%s: one line with file:line:col', (_name, text, expected) => {
-    const message = errorOf(text);
+    const message = checklistErrorOf(text);
     expect(message).toMatch(expected);
     expect(message).not.toContain('\n');
   });
