@@ -14,9 +14,23 @@ export interface SampleOptions {
   docs: boolean;
 }
 
+/**
+ * Answers per directory, remembered: detectors ask for nearly every file of a tree, and a large
+ * monorepo has far fewer directories than files. Bounded so a long-lived process cannot grow it forever.
+ */
+const MAX_REMEMBERED = 20_000;
+const remembered = { docs: new Map<string, boolean>(), noDocs: new Map<string, boolean>() };
+
 export function isSampleDirectory(dir: string, { docs }: SampleOptions): boolean {
   if (dir === '.' || dir === '') return false;
-  return dir.split('/').some((segment) => SAMPLE_SEGMENT.test(segment) || (docs && DOCS_SEGMENT.test(segment)));
+  const cache = docs ? remembered.docs : remembered.noDocs;
+  let sample = cache.get(dir);
+  if (sample === undefined) {
+    sample = dir.split('/').some((segment) => SAMPLE_SEGMENT.test(segment) || (docs && DOCS_SEGMENT.test(segment)));
+    if (cache.size >= MAX_REMEMBERED) cache.clear();
+    cache.set(dir, sample);
+  }
+  return sample;
 }
 
 export function confidenceOfDirectory(dir: string, options: SampleOptions = { docs: true }): Confidence {

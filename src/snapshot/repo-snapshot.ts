@@ -45,6 +45,7 @@ export class RepoSnapshot {
   private readonly yamlCache = new Map<string, ParsedYaml | undefined>();
   private readonly dockerfileCache = new Map<string, ParsedDockerfile | undefined>();
   private readonly jsonCache = new Map<string, ParsedJson | undefined>();
+  private index?: NameIndex;
 
   constructor(
     readonly name: string,
@@ -80,6 +81,36 @@ export class RepoSnapshot {
     const under: string[] = [];
     for (let index = low; index < files.length && files[index]!.startsWith(prefix); index++) under.push(files[index]!);
     return under;
+  }
+
+  /**
+   * Paths of files with one of these exact names, anywhere, sorted. From an index built once per
+   * snapshot, so a detector looking for `pom.xml` does not test 50,000 paths again.
+   */
+  filesNamed(...names: string[]): string[] {
+    const { byName } = this.nameIndex();
+    if (names.length === 1) return [...(byName.get(names[0]!) ?? [])];
+    return names.flatMap((name) => byName.get(name) ?? []).sort();
+  }
+
+  /**
+   * Paths of files whose name passes `test` (suffix patterns such as `*.csproj`), sorted. The test
+   * runs once per distinct file name, not once per file.
+   */
+  filesNamedLike(test: (name: string) => boolean): string[] {
+    const matched: string[] = [];
+    for (const [name, paths] of this.nameIndex().byName) if (test(name)) matched.push(...paths);
+    return matched.sort();
+  }
+
+  /** Paths of the files directly in a directory ('.' is the root), sorted. */
+  filesIn(dir: string): string[] {
+    return [...(this.nameIndex().byDirectory.get(dir === '' ? '.' : dir) ?? [])];
+  }
+
+  /** Every directory that directly holds a file ('.' for the root), sorted. */
+  directories(): string[] {
+    return [...this.nameIndex().byDirectory.keys()].sort();
   }
 
   read(path: string): ReadResult {
@@ -120,6 +151,24 @@ export class RepoSnapshot {
     return findings;
   }
 
+  private nameIndex(): NameIndex {
+    if (this.index) return this.index;
+    const byName = new Map<string, string[]>();
+    const byDirectory = new Map<string, string[]>();
+    for (const path of this.sortedFiles) {
+      const slash = path.lastIndexOf('/');
+      const name = path.slice(slash + 1);
+      const dir = slash === -1 ? '.' : path.slice(0, slash);
+      const named = byName.get(name);
+      if (named) named.push(path);
+      else byName.set(name, [path]);
+      const inDir = byDirectory.get(dir);
+      if (inDir) inDir.push(path);
+      else byDirectory.set(dir, [path]);
+    }
+    return (this.index = { byName, byDirectory });
+  }
+
   private cached<T>(cache: Map<string, T | undefined>, path: string, parse: (text: string) => T): T | undefined {
     if (cache.has(path)) return cache.get(path);
     const text = this.text(path);
@@ -137,6 +186,12 @@ export class RepoSnapshot {
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary' };
     return { ok: true, text: decodeText(bytes) };
   }
+}
+
+/** Built from the sorted file list, so every list in it is sorted too. */
+interface NameIndex {
+  byName: Map<string, string[]>;
+  byDirectory: Map<string, string[]>;
 }
 
 function isSorted(files: readonly string[]): boolean {

@@ -20,6 +20,12 @@ describe('sample paths', () => {
     expect(confidenceOfFile('docs/README.md', { docs: false })).toBe('strong');
     expect(confidenceOfFile('README.md')).toBe('strong');
   });
+
+  test('the remembered answers for docs and no-docs are kept apart, in either order', () => {
+    expect(isSampleDirectory('doc/api', { docs: false })).toBe(false);
+    expect(isSampleDirectory('doc/api', { docs: true })).toBe(true);
+    expect(isSampleDirectory('doc/api', { docs: false })).toBe(false);
+  });
 });
 
 describe('Compose files of examples and fixtures', () => {

@@ -1,7 +1,6 @@
 import type { ImageBuilderFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf } from '../../snapshot/paths.js';
-import { filesNamed } from '../file-names.js';
 import { activePom, gradleCode, isAggregatorPom, lineAt, pomPlugin } from './build-files.js';
 import { commandsMatching, defineBuilder, optionValue, scriptPath } from './define.js';
 
@@ -20,9 +19,9 @@ export const buildpacks = defineBuilder({
   files: ['**/project.toml', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '(scripts and CI running pack build, spring-boot:build-image, bootBuildImage)'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamed(snapshot, 'project.toml')) facts.push({ builder: 'buildpacks', directory: dirOf(path), path, line: 1 });
-    for (const path of filesNamed(snapshot, 'pom.xml')) facts.push(...springBootMaven(snapshot, path));
-    for (const path of filesNamed(snapshot, 'build.gradle', 'build.gradle.kts')) facts.push(...gradleBuildpacks(snapshot, path));
+    for (const path of snapshot.filesNamed('project.toml')) facts.push({ builder: 'buildpacks', directory: dirOf(path), path, line: 1 });
+    for (const path of snapshot.filesNamed('pom.xml')) facts.push(...springBootMaven(snapshot, path));
+    for (const path of snapshot.filesNamed('build.gradle', 'build.gradle.kts')) facts.push(...gradleBuildpacks(snapshot, path));
     for (const { script, args } of commandsMatching(snapshot, PACK)) {
       const directory = scriptPath(snapshot, script, optionValue(args, '-p', '--path'));
       if (directory !== undefined) facts.push({ builder: 'buildpacks', directory, path: script.path, line: script.line });

@@ -1,7 +1,6 @@
 import type { ImageBuilderFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
-import { filesNamedLike } from '../file-names.js';
 import { parseHcl, type HclValue } from '../../parsers/hcl.js';
 import { isRecord } from '../compose/service.js';
 import { commandsMatching, defineBuilder, optionValue } from './define.js';
@@ -25,7 +24,7 @@ export const dockerBake = defineBuilder({
   id: 'docker-bake',
   files: ['**/docker-bake.hcl', '**/docker-bake.json', '**/docker-bake.override.{hcl,json}', '(files passed to docker buildx bake -f)'],
   find({ snapshot }) {
-    const files = new Set(filesNamedLike(snapshot, (name) => BAKE_FILE.test(name)));
+    const files = new Set(snapshot.filesNamedLike((name) => BAKE_FILE.test(name)));
     for (const { script, args } of commandsMatching(snapshot, BAKE_COMMAND)) {
       const written = optionValue(args, '-f', '--file');
       const path = written && script.cwds.map((cwd) => resolveInRepo(cwd, written)).find((p) => p !== undefined && snapshot.has(p));

@@ -1,7 +1,6 @@
 import type { ImageBuilderFact } from '../facts.js';
 import { dirOf } from '../../snapshot/paths.js';
 import { lineAt } from './build-files.js';
-import { filesNamedLike } from '../file-names.js';
 import { commandsMatching, defineBuilder, scriptPath } from './define.js';
 
 /** Container settings in a project file (https://learn.microsoft.com/dotnet/core/containers/publish-configuration). */
@@ -17,7 +16,7 @@ export const dotnetSdkContainer = defineBuilder({
   files: ['**/*.csproj', '**/*.fsproj', '**/Directory.Build.props', '(scripts and CI running dotnet publish -t:PublishContainer)'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamedLike(snapshot, (name) => /\.(?:cs|fs)proj$/.test(name))) {
+    for (const path of snapshot.filesNamedLike((name) => /\.(?:cs|fs)proj$/.test(name))) {
       const text = snapshot.text(path) ?? '';
       const match = PROJECT_CONTAINER.exec(text);
       if (match) facts.push({ builder: 'dotnet-sdk-container', directory: dirOf(path), path, line: lineAt(text, match.index) });

@@ -1,6 +1,5 @@
 import type { ImageBuilderFact } from '../facts.js';
 import { dirOf, isWithin, resolveInRepo } from '../../snapshot/paths.js';
-import { filesNamed } from '../file-names.js';
 import { defineBuilder } from './define.js';
 
 /** A target starts at column 0: `docker:`; upper-case names are functions, not targets. */
@@ -19,7 +18,7 @@ export const earthly = defineBuilder({
   files: ['**/Earthfile'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamed(snapshot, 'Earthfile')) {
+    for (const path of snapshot.filesNamed('Earthfile')) {
       const dir = dirOf(path);
       let target: { name: string; sources: string[] } | undefined;
       (snapshot.text(path) ?? '').split(/\r?\n/).forEach((text, index) => {

@@ -1,7 +1,6 @@
 import type { ImageBuilderFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
-import { filesNamed } from '../file-names.js';
 import { activePom, gradleCode, gradleProjectDir, gradleScope, isAggregatorPom, lineAt, pomPlugin } from './build-files.js';
 import { commandsMatching, defineBuilder, optionValue, scriptPath } from './define.js';
 
@@ -20,8 +19,8 @@ export const jib = defineBuilder({
   files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '(scripts and CI running jib goals)'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamed(snapshot, 'pom.xml')) facts.push(...mavenJib(snapshot, path));
-    for (const path of filesNamed(snapshot, 'build.gradle', 'build.gradle.kts')) facts.push(...gradleJib(snapshot, path));
+    for (const path of snapshot.filesNamed('pom.xml')) facts.push(...mavenJib(snapshot, path));
+    for (const path of snapshot.filesNamed('build.gradle', 'build.gradle.kts')) facts.push(...gradleJib(snapshot, path));
     for (const { script, args } of commandsMatching(snapshot, BUILD_TOOL)) {
       const goal = args.find((arg) => JIB_GOAL.test(arg));
       if (goal === undefined) continue;

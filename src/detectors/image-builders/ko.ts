@@ -2,7 +2,6 @@ import type { ImageBuilderFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
 import { isRecord } from '../compose/service.js';
-import { filesNamed, filesNamedLike } from '../file-names.js';
 import { lineAt } from './build-files.js';
 import { commandsMatching, defineBuilder, scriptPath } from './define.js';
 
@@ -20,8 +19,8 @@ export const ko = defineBuilder({
   files: ['**/.ko.yaml', '**/*.{yaml,yml} (ko:// references)', '(scripts and CI running ko build)'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamed(snapshot, '.ko.yaml', '.ko.yml')) facts.push(...configBuilds(snapshot, path));
-    for (const path of filesNamedLike(snapshot, (name) => /\.ya?ml$/.test(name) && !KO_CONFIG.test(name))) facts.push(...koReferences(snapshot, path));
+    for (const path of snapshot.filesNamed('.ko.yaml', '.ko.yml')) facts.push(...configBuilds(snapshot, path));
+    for (const path of snapshot.filesNamedLike((name) => /\.ya?ml$/.test(name) && !KO_CONFIG.test(name))) facts.push(...koReferences(snapshot, path));
     const modules = goModules(snapshot);
     for (const { script, args } of commandsMatching(snapshot, KO_COMMAND)) {
       // `ko apply -f config/` builds what the manifests reference (read above); `ko build` names packages.
@@ -69,7 +68,7 @@ function packageDir(modules: ReadonlyArray<{ module: string; dir: string }>, imp
 
 /** Longest module path first, so a nested module wins over the one around it. */
 function goModules(snapshot: RepoSnapshot): Array<{ module: string; dir: string }> {
-  return filesNamed(snapshot, 'go.mod')
+  return snapshot.filesNamed('go.mod')
     .flatMap((file) => {
       const module = /^\s*module\s+"?([^\s"]+)"?/m.exec(snapshot.text(file) ?? '')?.[1];
       return module ? [{ module, dir: dirOf(file) }] : [];

@@ -3,7 +3,6 @@ import { baseName, dirOf } from '../../snapshot/paths.js';
 import { tomlOf } from '../../parsers/toml.js';
 import { isRecord } from '../compose/service.js';
 import { commandsMatching, defineBuilder, scriptPath } from './define.js';
-import { filesNamed } from '../file-names.js';
 
 const NIXPACKS = /(?:^|[\s/])nixpacks\s+build(?=\s)/;
 
@@ -16,7 +15,7 @@ export const nixpacks = defineBuilder({
   files: ['**/nixpacks.toml', '**/nixpacks.json', '**/railway.toml', '**/railway.json', '(scripts and CI running nixpacks build)'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamed(snapshot, 'nixpacks.toml', 'nixpacks.json', 'railway.toml', 'railway.json')) {
+    for (const path of snapshot.filesNamed('nixpacks.toml', 'nixpacks.json', 'railway.toml', 'railway.json')) {
       if (!baseName(path).startsWith('railway') || railwayBuilder(snapshot, path) === 'nixpacks') facts.push({ builder: 'nixpacks', directory: dirOf(path), path, line: 1 });
     }
     for (const { script, args } of commandsMatching(snapshot, NIXPACKS)) {

@@ -2,7 +2,6 @@ import type { ImageBuilderFact } from '../facts.js';
 import { baseName, dirOf } from '../../snapshot/paths.js';
 import { commandsMatching, defineBuilder, scriptPath } from './define.js';
 import { railwayBuilder } from './nixpacks.js';
-import { filesNamed } from '../file-names.js';
 
 const RAILPACK = /(?:^|[\s/])railpack\s+(?:build|prepare)(?=\s)/;
 
@@ -12,7 +11,7 @@ export const railpack = defineBuilder({
   files: ['**/railpack.json', '**/railway.toml', '**/railway.json', '(scripts and CI running railpack build)'],
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
-    for (const path of filesNamed(snapshot, 'railpack.json', 'railway.toml', 'railway.json')) {
+    for (const path of snapshot.filesNamed('railpack.json', 'railway.toml', 'railway.json')) {
       if (baseName(path) === 'railpack.json' || railwayBuilder(snapshot, path) === 'railpack') facts.push({ builder: 'railpack', directory: dirOf(path), path, line: 1 });
     }
     for (const { script, args } of commandsMatching(snapshot, RAILPACK)) {

@@ -1,7 +1,6 @@
 import type { Language } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, isWithin } from '../../snapshot/paths.js';
-import { filesNamedLike } from '../file-names.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { manifestMatches, type Classification, type Ecosystem } from './ecosystems/define.js';
 import { gradle } from './ecosystems/gradle.js';
@@ -56,7 +55,7 @@ function manifestCandidates(snapshot: RepoSnapshot, layout: WorkspaceLayout): Ma
     byDir.set(dir, list);
   };
   for (const ecosystem of ECOSYSTEMS) {
-    for (const file of filesNamedLike(snapshot, (name) => manifestMatches(ecosystem, name))) add(dirOf(file), { ecosystem, manifest: file });
+    for (const file of snapshot.filesNamedLike((name) => manifestMatches(ecosystem, name))) add(dirOf(file), { ecosystem, manifest: file });
   }
   // Gradle projects included by the settings may have no build file: the root's configures them.
   for (const workspace of layout.workspaces.filter((w) => w.tool === 'gradle')) {

@@ -1,6 +1,5 @@
 import { dirOf, isWithin } from '../../../snapshot/paths.js';
 import { isRecord, ownFiles } from '../project.js';
-import { filesNamed } from '../../file-names.js';
 import { languageOfFiles } from '../language.js';
 import { defineEcosystem } from './define.js';
 
@@ -18,7 +17,7 @@ export const nx = defineEcosystem({
     const { snapshot, dir, manifest } = project;
     const config = snapshot.json(manifest)?.value;
     if (!isRecord(config)) return undefined;
-    const inWorkspace = filesNamed(snapshot, 'nx.json').some((file) => isWithin(dir, dirOf(file)));
+    const inWorkspace = snapshot.filesNamed('nx.json').some((file) => isWithin(dir, dirOf(file)));
     const nxKeys = config.projectType !== undefined || config.targets !== undefined || (typeof config.$schema === 'string' && config.$schema.includes('nx'));
     if (!inWorkspace && !nxKeys) return undefined;
     const own = ownFiles(snapshot, dir, project.projectDirs).filter((file) => /\.(?:[cm]?[jt]sx?|py|go|java|kt|cs|rs)$/.test(file));

@@ -1,5 +1,4 @@
 import type { RepoSnapshot } from '../../../snapshot/repo-snapshot.js';
-import { filesNamedLike } from '../../file-names.js';
 import type { Workspace, WorkspaceReader, WorkspaceTool } from './define.js';
 import { cargoWorkspace } from './cargo.js';
 import { denoWorkspace } from './deno.js';
@@ -41,7 +40,7 @@ export class WorkspaceLayout {
   static of(snapshot: RepoSnapshot): WorkspaceLayout {
     const workspaces: Workspace[] = [];
     for (const reader of WORKSPACE_READERS) {
-      for (const path of filesNamedLike(snapshot, reader.matches)) {
+      for (const path of snapshot.filesNamedLike(reader.matches)) {
         const workspace = reader.read(snapshot, path);
         if (workspace) workspaces.push(workspace);
       }

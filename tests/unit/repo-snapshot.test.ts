@@ -1,0 +1,69 @@
+import { describe, expect, test } from '@jest/globals';
+import { createMemorySnapshot } from '../../src/snapshot/memory.js';
+
+const snapshot = createMemorySnapshot({
+  'pom.xml': '<project/>',
+  'services/api/pom.xml': '<project/>',
+  'services/api/src/Main.java': 'class Main {}',
+  'services/api-gateway/Dockerfile': 'FROM nginx',
+  'services/web/package.json': '{}',
+  'services/web/Dockerfile': 'FROM node',
+  'services/web/Dockerfile.dev': 'FROM node',
+  'a.csproj': '<Project/>',
+  'tools/App.csproj': '<Project/>',
+  'README.md': '# hi',
+});
+
+describe('RepoSnapshot lookups', () => {
+  test('filesUnder takes whole path segments, never a name that only starts alike', () => {
+    expect(snapshot.filesUnder('services/api')).toEqual(['services/api/pom.xml', 'services/api/src/Main.java']);
+    expect(snapshot.filesUnder('services/api/')).toEqual(['services/api/pom.xml', 'services/api/src/Main.java']);
+    expect(snapshot.filesUnder('.')).toHaveLength(10);
+    expect(snapshot.filesUnder('nowhere')).toEqual([]);
+  });
+
+  test('filesNamed matches exact file names anywhere, sorted, and none that merely end alike', () => {
+    expect(snapshot.filesNamed('pom.xml')).toEqual(['pom.xml', 'services/api/pom.xml']);
+    expect(snapshot.filesNamed('Dockerfile', 'package.json')).toEqual([
+      'services/api-gateway/Dockerfile',
+      'services/web/Dockerfile',
+      'services/web/package.json',
+    ]);
+    expect(snapshot.filesNamed('ockerfile')).toEqual([]);
+  });
+
+  test('filesNamed hands out a copy: a caller sorting or pushing cannot corrupt the index', () => {
+    snapshot.filesNamed('pom.xml').push('evil');
+    expect(snapshot.filesNamed('pom.xml')).toEqual(['pom.xml', 'services/api/pom.xml']);
+  });
+
+  test('filesNamedLike tests names, once per distinct name', () => {
+    const seen: string[] = [];
+    const matched = snapshot.filesNamedLike((name) => {
+      seen.push(name);
+      return name.endsWith('.csproj') || name === 'pom.xml';
+    });
+    expect(matched).toEqual(['a.csproj', 'pom.xml', 'services/api/pom.xml', 'tools/App.csproj']);
+    expect(seen.filter((name) => name === 'pom.xml')).toHaveLength(1);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  test('filesIn lists only the files directly in a directory; the root is "."', () => {
+    expect(snapshot.filesIn('services/web')).toEqual(['services/web/Dockerfile', 'services/web/Dockerfile.dev', 'services/web/package.json']);
+    expect(snapshot.filesIn('services')).toEqual([]);
+    expect(snapshot.filesIn('.')).toEqual(['README.md', 'a.csproj', 'pom.xml']);
+    expect(snapshot.filesIn('')).toEqual(snapshot.filesIn('.'));
+  });
+
+  test('directories lists each directory holding a file, sorted', () => {
+    expect(snapshot.directories()).toEqual(['.', 'services/api', 'services/api-gateway', 'services/api/src', 'services/web', 'tools']);
+  });
+
+  test('an empty snapshot answers every lookup with nothing', () => {
+    const empty = createMemorySnapshot({});
+    expect(empty.filesNamed('pom.xml')).toEqual([]);
+    expect(empty.filesNamedLike(() => true)).toEqual([]);
+    expect(empty.filesIn('.')).toEqual([]);
+    expect(empty.directories()).toEqual([]);
+  });
+});
