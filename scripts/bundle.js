@@ -31,6 +31,40 @@ const englishOnlyZod = {
   },
 };
 
+/**
+ * commander loads node:child_process at start (for executable subcommands, which this CLI does not
+ * have), and with it net, dgram and the socket layer: in the bundle it gets a stand-in that loads
+ * the real module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(?:node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * jsonc-parser's modules build formatting tables at load (string-intern.js: 1,200 strings) that only
+ * its formatter uses; marked free of side effects, the bundle leaves out what the parser does not need.
+ */
+const pureJsoncParser = {
+  name: 'pure-jsonc-parser',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === 'pure-jsonc-parser') return undefined;
+      if (args.path !== 'jsonc-parser' && !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(args.importer)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'pure-jsonc-parser' });
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 rmSync(join(dist, 'cli.bundle.cache'), { force: true });
 const result = await build({
   entryPoints: [join(dist, 'cli/run.js')],
@@ -45,7 +79,7 @@ const result = await build({
   legalComments: 'none', // the licenses of what is bundled go to cli.bundle.licenses.txt instead
   metafile: true,
   logLevel: 'warning',
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, lazyChildProcess, pureJsoncParser],
   // src/package-root.ts finds package.json from its own URL; in the bundle that is the bundle's.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },

@@ -8,7 +8,7 @@ export const ciBuildsImages = defineCheck({
   description: 'CI builds container images from the repository and pushes them to a registry.',
   howDetected:
     'Reads CI configs for image builds (docker build/buildx, docker/build-push-action, kaniko, buildah, Jib, ko, pack…) and pushes (docker push, push: true, --push, kaniko --destination). A build whose pipeline file never pushes is partial when requirePush is on.',
-  params: z.object({ requirePush: z.boolean().default(true) }).strict(),
+  params: () => z.object({ requirePush: z.boolean().default(true) }).strict(),
   run({ facts, findings }, { requirePush }) {
     const builds = activitiesOf(facts.ci, 'image-build').filter((b) => isDecisive(b.activity));
     const pushes = activitiesOf(facts.ci, 'image-push').filter((p) => isDecisive(p.activity));

@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { CiActivity, CiActivityKind, CiFacts, CiJobFact, Evidence, EvidenceCode } from '../detectors/facts.js';
 import type { Finding } from '../findings/finding.js';
 import { unreadableConfigs } from './define.js';
@@ -27,5 +28,5 @@ export function unreadableCi(ci: CiFacts, findings: readonly Finding[]): Evidenc
 const ORDER = { strong: 0, medium: 1, weak: 2 } as const;
 
 export function strongestFirst(evidence: Evidence[]): Evidence[] {
-  return evidence.sort((a, b) => ORDER[a.confidence] - ORDER[b.confidence] || a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+  return evidence.sort((a, b) => ORDER[a.confidence] - ORDER[b.confidence] || compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
 }

@@ -8,7 +8,7 @@ export const composeFileExists = defineCheck({
   description: 'A Compose file describes the app: at least one service, in a file that parses.',
   howDetected:
     'Looks for compose.yaml, docker-compose.yml and their variants at any depth, parses them, and counts the services of files that are not overrides. Compose files under examples, fixtures or docs are shown but do not count. A Compose file that does not parse makes it unknown rather than failed.',
-  params: z.object({}).strict(),
+  params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const apps = facts.compose.filter((file) => file.valid && !file.override && file.services.length > 0);
     const evidence: Evidence[] = apps

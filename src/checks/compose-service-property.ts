@@ -13,8 +13,8 @@ export const composeServiceProperty = defineCheck({
   howDetected:
     'Takes the services of the Compose files the scan found (by default those with a `build:`, that is built from this repository; `services: all` takes image-only services too) and looks up the dotted property under each, also in the override files beside it (compose.override.yaml). `in: every` (default) needs every service to set it, `in: any` one.',
   example: ['- check: compose-service-property', '  with:', '    property: healthcheck'].join('\n'),
-  params: z
-    .object({ property: valuePathParam, services: z.enum(['built', 'all']).default('built'), in: scopeParam.default('every') })
+  params: () => z
+    .object({ property: valuePathParam(), services: z.enum(['built', 'all']).default('built'), in: scopeParam().default('every') })
     .strict(),
   run({ facts, snapshot }, params) {
     const services = composeServices(facts, params.services);

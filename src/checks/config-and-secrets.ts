@@ -12,7 +12,7 @@ export const configAndSecrets = defineCheck({
   description: 'Configuration comes from ConfigMaps and secrets from a store (Sealed Secrets, External Secrets, SOPS, Vault), never baked into images.',
   howDetected:
     'Reads Kubernetes manifests and charts for ConfigMaps, secret stores (SealedSecret, ExternalSecret, SOPS, Vault) and RUN --mount=type=secret in Dockerfiles; Dockerfile findings about secrets in ENV/ARG or copied secret files, and committed Secrets with literal values, count against it.',
-  params: z.object({}).strict(),
+  params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const o = facts.orchestration;
     const configs = o.resources.filter((r) => r.kind === 'ConfigMap' || (r.kind === 'Secret' && r.features['literal-secret'] === undefined));

@@ -1,3 +1,4 @@
+import { lazy } from '../lazy.js';
 import type { z } from 'zod';
 import type { Evidence, Facts } from '../detectors/facts.js';
 import type { Finding } from '../findings/finding.js';
@@ -44,9 +45,19 @@ export interface Check<P extends z.ZodType = z.ZodType> {
   run(input: CheckInput, params: z.output<P>): CheckOutcome;
 }
 
-/** Typed identity helper: each check file is checked against its own parameter schema. */
-export function defineCheck<P extends z.ZodType>(check: Check<P>): Check<P> {
-  return check;
+/** What a check file writes: the parameter schema as a function, built on first use. */
+export interface CheckDefinition<P extends z.ZodType> extends Omit<Check<P>, 'params'> {
+  params: () => P;
+}
+
+/**
+ * Typed helper: each check file is checked against its own parameter schema. The schema is built
+ * when first asked for, not when the module loads: every check is loaded at each start, and a run
+ * uses only the checks of its checklist.
+ */
+export function defineCheck<P extends z.ZodType>(definition: CheckDefinition<P>): Check<P> {
+  const params = lazy(definition.params);
+  return Object.defineProperty({ ...definition }, 'params', { get: params, enumerable: true }) as unknown as Check<P>;
 }
 
 /** Evidence at or above medium confidence decides; weak evidence is shown but never passes a check. */

@@ -8,7 +8,7 @@ export const devEnvironment = defineCheck({
   description: 'Developers can run the app in containers: a dev container, Compose dev setup, dev tooling, or scripts and docs that do it.',
   howDetected:
     'Looks for a dev container (.devcontainer/devcontainer.json), Compose bind mounts of the source or develop.watch, Tilt/Skaffold/Garden configs, scripts (Makefile, justfile, Taskfile, package.json scripts) and docs (README, CONTRIBUTING) that run containers. Docs alone are medium evidence; passing needs strong or medium evidence.',
-  params: z.object({}).strict(),
+  params: () => z.object({}).strict(),
   run({ facts }) {
     const evidence = [...facts.devEnvironment].sort((a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence]);
     const decisive = evidence.some((e) => e.confidence !== 'weak');

@@ -1,3 +1,4 @@
+import { lazy } from '../lazy.js';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import type { Evidence } from '../detectors/facts.js';
@@ -6,13 +7,15 @@ import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 /** Evidence items listed per check, so a glob matching thousands of files keeps reports small. */
 export const MAX_LISTED = 20;
 
-const glob = z
-  .string()
-  .min(1)
-  .refine((g) => !g.startsWith('/') && !g.split('/').includes('..'), 'must be relative to the repository root, like "**/Dockerfile"');
+const glob = lazy(() =>
+  z
+    .string()
+    .min(1)
+    .refine((g) => !g.startsWith('/') && !g.split('/').includes('..'), 'must be relative to the repository root, like "**/Dockerfile"'),
+);
 
 /** `glob: x` or `globs: [x, y]`, matched against repository-relative paths (`*.md` is the root only). */
-export const globParams = { glob: glob.optional(), globs: z.array(glob).min(1).optional() };
+export const globParams = lazy(() => ({ glob: glob().optional(), globs: z.array(glob()).min(1).optional() }));
 
 export function exactlyOneGlob(params: { glob?: string; globs?: string[] }): boolean {
   return (params.glob === undefined) !== (params.globs === undefined);
@@ -20,7 +23,7 @@ export function exactlyOneGlob(params: { glob?: string; globs?: string[] }): boo
 export const ONE_GLOB = { message: 'give either glob or globs', path: ['glob'] };
 
 /** `any`: one file (or service) passing is enough; `every`: all of them must pass. */
-export const scopeParam = z.enum(['any', 'every']);
+export const scopeParam = lazy(() => z.enum(['any', 'every']));
 
 export function globsOf(params: { glob?: string; globs?: string[] }): string[] {
   return params.glob !== undefined ? [params.glob] : (params.globs ?? []);

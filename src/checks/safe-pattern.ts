@@ -1,4 +1,5 @@
-import v8 from 'node:v8';
+import { lazy } from '../lazy.js';
+import { nodeV8 } from '../node-builtins.js';
 import { z } from 'zod';
 
 /**
@@ -60,10 +61,15 @@ function isRepeating(pattern: string, index: number): boolean {
 }
 
 /** A `pattern:` parameter: validated when the checklist loads, with the reason on error. */
-export const safePatternParam = z.string().min(1).superRefine((pattern, context) => {
-  const reason = unsafePatternReason(pattern);
-  if (reason) context.addIssue({ code: 'custom', message: `pattern: ${reason}` });
-});
+export const safePatternParam = lazy(() =>
+  z
+    .string()
+    .min(1)
+    .superRefine((pattern, context) => {
+      const reason = unsafePatternReason(pattern);
+      if (reason) context.addIssue({ code: 'custom', message: `pattern: ${reason}` });
+    }),
+);
 
 const BACKTRACKS_BEFORE_LINEAR = 2000;
 let linearFallback = false;
@@ -72,9 +78,9 @@ export function compilePattern(pattern: string, ignoreCase = false): RegExp {
   if (!linearFallback) {
     linearFallback = true;
     try {
-      v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+      nodeV8().setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
       // V8's default (50,000 backtracks per match before switching) costs ~75 ms per bad line.
-      v8.setFlagsFromString(`--regexp-backtracks-before-fallback=${BACKTRACKS_BEFORE_LINEAR}`);
+      nodeV8().setFlagsFromString(`--regexp-backtracks-before-fallback=${BACKTRACKS_BEFORE_LINEAR}`);
     } catch {
       // An engine without the flag keeps the other two guards.
     }

@@ -17,7 +17,7 @@ export const servicesHaveManifests = defineCheck({
   description: 'Kubernetes manifests, a Helm chart or Kustomize (or another orchestrator\'s job specs) run every containerized service.',
   howDetected:
     'Matches each containerized service to a Kubernetes workload, Helm chart, kustomization or other orchestrator job that runs it, by directory name, Compose service name and the image names CI builds.',
-  params: z.object({}).strict(),
+  params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const runners = runnersOf(facts);
     const evidence = runners.map((r) => r.evidence);

@@ -1,3 +1,4 @@
+import { lazy } from '../lazy.js';
 import { z } from 'zod';
 import type { Evidence } from '../detectors/facts.js';
 import type { CheckOutcome } from './define.js';
@@ -5,12 +6,14 @@ import { exactlyOneGlob, globParams, globsOf, MAX_LISTED, noFileMatched, notUnde
 import { equalsParam, findValues, shortValue, valueEquals, valuePathParam, type ValuePath } from './value-path.js';
 
 /** Parameters shared by `yaml-path` and `json-path`. */
-export const valuePathCheckParams = z
-  .object({ ...globParams, path: valuePathParam, equals: equalsParam.optional(), in: scopeParam.default('any') })
-  .strict()
-  .refine(exactlyOneGlob, ONE_GLOB);
+export const valuePathCheckParams = lazy(() =>
+  z
+    .object({ ...globParams(), path: valuePathParam(), equals: equalsParam().optional(), in: scopeParam().default('any') })
+    .strict()
+    .refine(exactlyOneGlob, ONE_GLOB),
+);
 
-export type ValuePathParams = z.output<typeof valuePathCheckParams>;
+export type ValuePathParams = z.output<ReturnType<typeof valuePathCheckParams>>;
 
 /** A file as the check sees it: its documents, or why it could not be read. */
 export type ReadDocuments =

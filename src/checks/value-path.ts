@@ -1,3 +1,4 @@
+import { lazy } from '../lazy.js';
 import { z } from 'zod';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { lineAndColumn } from '../parsers/lines.js';
@@ -8,13 +9,15 @@ export type ValuePath = Array<string | number>;
  * `services.*.healthcheck`, `jobs.build.steps`, `scripts.test`: keys separated by dots, `*` for
  * any key or item, a number for an item of a list.
  */
-export const valuePathParam = z
-  .string()
-  .min(1)
-  .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path like services.*.healthcheck');
+export const valuePathParam = lazy(() =>
+  z
+    .string()
+    .min(1)
+    .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path like services.*.healthcheck'),
+);
 
 /** A scalar to compare the value with; numbers and booleans also match their string form. */
-export const equalsParam = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const equalsParam = lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 export interface FoundValue {
   path: ValuePath;

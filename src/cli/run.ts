@@ -1,3 +1,4 @@
+import './zod-jitless.js';
 import { main } from './main.js';
 
 /** Entry point used by bin/: sets the exit code without cutting off pending stdout writes. */

@@ -1,5 +1,5 @@
+import { nodeCrypto } from '../node-builtins.js';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { CONFIG_FILE_NAMES, ConfigError } from './load.js';
@@ -64,7 +64,7 @@ function packageJsonHasConfig(root: string): boolean {
 }
 
 function writeAtomically(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, content, { flag: 'wx' });
     renameSync(temporary, path);

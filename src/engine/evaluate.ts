@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { CheckOutcome, CheckStatus } from '../checks/define.js';
 import type { Checklist } from '../checklist/load.js';
 import type { Facts } from '../detectors/facts.js';
@@ -85,5 +86,5 @@ export function evaluate({ checklist, facts, findings: allFindings, snapshot, ro
 }
 
 function sortFindings<T extends Finding>(findings: T[]): T[] {
-  return [...findings].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
+  return [...findings].sort((a, b) => compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.code, b.code));
 }

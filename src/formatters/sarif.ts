@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-builtins.js';
 import { terminalSafeJson } from './json.js';
 import { CHECKS_BY_ID } from '../checks/registry.js';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
@@ -82,7 +82,7 @@ class ResultList {
     const base = `${ruleId}\u0000${uri}\u0000${stableKey}`;
     const occurrence = this.seen.get(base) ?? 0;
     this.seen.set(base, occurrence + 1);
-    const hash = createHash('sha256').update(occurrence === 0 ? base : `${base}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    const hash = nodeCrypto().createHash('sha256').update(occurrence === 0 ? base : `${base}\u0000${occurrence}`).digest('hex').slice(0, 32);
     const region = at.column === undefined ? { startLine: at.line } : { startLine: at.line, startColumn: at.column };
     const result: SarifResult = {
       ruleId,

@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import { posix } from 'node:path';
 import { Document, parseDocument, Scalar, visit, type Node } from 'yaml';
 import type { ComposeFileFact, Facts } from '../detectors/facts.js';
@@ -76,7 +77,7 @@ export function appComposeFile(files: readonly ComposeFileFact[]): ComposeFileFa
     const index = DEFAULT_NAMES.indexOf(baseName(file.path));
     return file.path.split('/').length * 10 + (index === -1 ? 9 : index);
   };
-  return [...apps].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))[0];
+  return [...apps].sort((a, b) => rank(a) - rank(b) || compareText(a.path, b.path))[0];
 }
 
 function appService(image: PlannedImage, dir: string, added: Map<BackingService, string>, present: Map<BackingService, string>, hostPorts: Set<number>): Definition {

@@ -1,5 +1,5 @@
+import { nodeCrypto } from '../node-builtins.js';
 import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { GeneratedFile } from './types.js';
 
@@ -59,7 +59,7 @@ export function writeFiles(root: string, files: readonly GeneratedFile[], option
 
 function writeAtomically(target: string, content: string): void {
   mkdirSync(dirname(target), { recursive: true });
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   try {
     const mode = existingMode(target);
     writeFileSync(temporary, content, { flag: 'wx', mode: mode ?? 0o644 });

@@ -26,3 +26,24 @@ test('compareText orders by code units, whatever the locale: upper case before l
   expect(['b', 'B', 'a/x', 'a-x', 'a'].sort(compareText)).toEqual(['B', 'a', 'a-x', 'a/x', 'b']);
   expect(compareText('same', 'same')).toBe(0);
 });
+
+test('a check builds its parameter schema on first use, once, and lists it like a plain property', async () => {
+  const { defineCheck } = await import('../../src/checks/define.js');
+  const { z } = await import('zod');
+  let builds = 0;
+  const check = defineCheck({
+    id: 'example',
+    description: 'd',
+    howDetected: 'h',
+    params: () => {
+      builds++;
+      return z.object({ n: z.number().default(1) }).strict();
+    },
+    run: () => ({ status: 'pass', evidence: [], missing: [] }),
+  });
+  expect(builds).toBe(0);
+  expect(check.params.parse({})).toEqual({ n: 1 });
+  expect(check.params.safeParse({ n: 'x' }).success).toBe(false);
+  expect(builds).toBe(1);
+  expect(Object.keys(check)).toContain('params');
+});

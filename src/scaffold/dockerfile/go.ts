@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import { defineDockerfileTemplate, type ImageProfile } from './define.js';
 import { cacheMount, cachedRun, lines } from './instructions.js';
 import { findPort } from '../project/port.js';
@@ -69,5 +70,5 @@ function mainPackages(files: ServiceFiles): string[] {
     const dir = file.includes('/') ? `./${file.slice(0, file.lastIndexOf('/'))}` : '.';
     dirs.add(dir);
   }
-  return [...dirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)));
+  return [...dirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : compareText(a, b)));
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import type { ServiceFact } from '../../detectors/facts.js';
 
@@ -43,7 +44,7 @@ export function serviceFiles(snapshot: RepoSnapshot, service: ServiceFact): Serv
       return list()
         .filter((file) => extensions.some((extension) => file.endsWith(extension)))
         .filter((file) => !/(?:^|\/)(?:node_modules|vendor|dist|build|target|\.venv|venv|test|tests|__tests__|spec)\//.test(file))
-        .sort((a, b) => depth(a) - depth(b) || a.localeCompare(b))
+        .sort((a, b) => depth(a) - depth(b) || compareText(a, b))
         .slice(0, MAX_SOURCE_FILES);
     },
   };
