@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { FileSource, ScanNote } from './repo-snapshot.js';
 import { ignoreScope, isIgnored, type IgnoreScope } from './ignore-rules.js';
 import { readRegularFile } from './read-file.js';
+import { sortedIncludes } from './paths.js';
 
 /** Entries that never hold a project's own configuration, whatever .gitignore says. */
 export const ALWAYS_SKIPPED = new Set([
@@ -38,7 +39,8 @@ const IGNORE_FILE_MAX_BYTES = 256 * 1024;
 export class DiskSource implements FileSource {
   readonly files: string[] = [];
   readonly notes: ScanNote[] = [];
-  private readonly listed = new Set<string>();
+  /** Filled as the walk goes, which has each name and directory in hand (see FileSource.index). */
+  readonly index = { byName: new Map<string, string[]>(), byDirectory: new Map<string, string[]>() };
   /** For a symlink, the real path of its target, checked to be inside the root. */
   private readonly linkTargets = new Map<string, string>();
   /**
@@ -56,14 +58,16 @@ export class DiskSource implements FileSource {
   }
 
   size(path: string): number | undefined {
-    if (!this.listed.has(path)) return undefined;
+    if (!sortedIncludes(this.files, path)) return undefined;
     if (!this.sizes.has(path)) this.sizes.set(path, lstatQuietly(this.absolute(path))?.size);
     return this.sizes.get(path);
   }
 
   readBytes(path: string, maxBytes: number): Buffer | { error: string } {
-    return this.listed.has(path) ? readRegularFile(this.absolute(path), maxBytes) : { error: 'not in snapshot' };
+    return sortedIncludes(this.files, path) ? readRegularFile(this.absolute(path), maxBytes) : { error: 'not in snapshot' };
   }
+
+
 
   private absolute(path: string): string {
     return this.linkTargets.get(path) ?? join(this.root, path);
@@ -80,6 +84,7 @@ export class DiskSource implements FileSource {
       const hasGitignore = dirents.some((d) => d.name === '.gitignore' && d.isFile());
       const scopes = hasGitignore ? [...inherited, ...this.ignoreFile(dir, childPath(dir, '.gitignore'))] : inherited;
       const names = dirents.map((d) => d.name);
+      let filesHere: string[] | undefined;
       for (const dirent of dirents) {
         if (ALWAYS_SKIPPED.has(dirent.name)) continue;
         const path = childPath(dir, dirent.name);
@@ -87,10 +92,19 @@ export class DiskSource implements FileSource {
         if (isIgnored(path, isDirectory, scopes)) continue;
         if (isDirectory) {
           if (!isBuildOutput(dirent.name, names)) stack.push({ dir: path, scopes });
-        } else if (dirent.isFile()) this.addFile(path);
-        else if (dirent.isSymbolicLink()) this.addSymlink(path);
+          continue;
+        }
+        let added = false;
+        if (dirent.isFile()) added = this.addFile(path);
+        else if (dirent.isSymbolicLink()) added = this.addSymlink(path);
         else this.note(path, 'special-file');
+        if (!added) continue;
+        (filesHere ??= []).push(path);
+        const named = this.index.byName.get(dirent.name);
+        if (named) named.push(path);
+        else this.index.byName.set(dirent.name, [path]);
       }
+      if (filesHere) this.index.byDirectory.set(dir || '.', filesHere);
     }
   }
 
@@ -108,28 +122,28 @@ export class DiskSource implements FileSource {
    * files. A name that is not valid UTF-8 comes back with U+FFFD in it and names no file at all;
    * only such names are looked up now.
    */
-  private addFile(path: string): void {
+  private addFile(path: string): boolean {
     if (path.includes('\ufffd') && !lstatQuietly(join(this.root, path))?.isFile()) {
       this.note(path, 'unreadable-file');
-      return;
+      return false;
     }
-    this.listed.add(path);
     this.files.push(path);
+    return true;
   }
 
   /** Links to files inside the root are read; links to directories or out of the root never are. */
-  private addSymlink(path: string): void {
+  private addSymlink(path: string): boolean {
     let target: string;
     try {
       target = realpathSync.native(join(this.root, path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       this.note(path, code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'broken-symlink' : 'unreadable-file');
-      return;
+      return false;
     }
     if (!isInside(this.realRoot, target)) {
       this.note(path, 'symlink-outside-root');
-      return;
+      return false;
     }
     const stats = lstatQuietly(target);
     if (!stats) this.note(path, 'unreadable-file');
@@ -138,8 +152,9 @@ export class DiskSource implements FileSource {
     else {
       this.linkTargets.set(path, target);
       this.sizes.set(path, stats.size);
-      this.addFile(path);
+      return this.addFile(path);
     }
+    return false;
   }
 
   /** A clone's private ignore patterns; read only from a real `.git` directory, never through a link. */

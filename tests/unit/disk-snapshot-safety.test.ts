@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { basename, join } from 'node:path';
 import { createDiskSnapshot, RepositoryPathError } from '../../src/snapshot/disk.js';
 import { runDetectors } from '../../src/detectors/run.js';
+import { RepoSnapshot } from '../../src/snapshot/repo-snapshot.js';
 import { TempTrees, lines, snapshotFindings } from '../helpers/disk-tree.js';
 
 const trees = new TempTrees();
@@ -75,6 +76,35 @@ describe('symlinks', () => {
     expect(snapshot.files).toEqual(createDiskSnapshot(root).files);
     expect(snapshot.read('Dockerfile')).toEqual({ ok: true, text: DOCKERFILE });
   });
+
+  describe('the name index the walk builds', () => {
+    /** What the snapshot would build from the file list alone, for comparison. */
+    function indexFromFiles(files: readonly string[]) {
+      const memory = new RepoSnapshot('files', { files, notes: [], size: () => 0, readBytes: () => ({ error: 'unused' }) });
+      return {
+        names: [...new Set(files.map((f) => f.slice(f.lastIndexOf('/') + 1)))].sort().map((name) => [name, memory.filesNamed(name)]),
+        dirs: memory.directories().map((dir) => [dir, memory.filesIn(dir)]),
+      };
+    }
+
+    test('lists exactly the walked files: accepted links in, skipped links and special files out', () => {
+      const snapshot = createDiskSnapshot(root);
+      const expected = indexFromFiles(snapshot.files);
+      expect(expected.names.map(([name, paths]) => [name, snapshot.filesNamed(name as string)])).toEqual(expected.names);
+      expect(snapshot.directories()).toEqual(expected.dirs.map(([dir]) => dir));
+      expect(expected.dirs.map(([dir, paths]) => [dir, snapshot.filesIn(dir as string)])).toEqual(expected.dirs);
+      expect(snapshot.filesNamed('leak.txt', 'dangling', 'self', 'loop')).toEqual([]);
+      expect(snapshot.filesNamed('app.conf')).toEqual(['..data/app.conf', 'app.conf']);
+    });
+
+    test('the config\'s exclude globs drop files from the index too', () => {
+      const snapshot = createDiskSnapshot(root, { exclude: ['real'] });
+      expect(snapshot.files).not.toContain('real/Dockerfile');
+      expect(snapshot.filesNamed('Dockerfile')).toEqual(['Dockerfile']);
+      expect(snapshot.directories()).not.toContain('real');
+    });
+  });
+
 });
 
 describe('special files', () => {

@@ -15,6 +15,16 @@ const snapshot = createMemorySnapshot({
 });
 
 describe('RepoSnapshot lookups', () => {
+  test('has answers for exact paths only: not directories, not prefixes, not the empty path', () => {
+    expect(snapshot.has('services/web/Dockerfile')).toBe(true);
+    expect(snapshot.has('README.md')).toBe(true);
+    expect(snapshot.has('services/web')).toBe(false);
+    expect(snapshot.has('services/web/Docker')).toBe(false);
+    expect(snapshot.has('zzz')).toBe(false);
+    expect(snapshot.has('')).toBe(false);
+    expect(createMemorySnapshot({}).has('a')).toBe(false);
+  });
+
   test('filesUnder takes whole path segments, never a name that only starts alike', () => {
     expect(snapshot.filesUnder('services/api')).toEqual(['services/api/pom.xml', 'services/api/src/Main.java']);
     expect(snapshot.filesUnder('services/api/')).toEqual(['services/api/pom.xml', 'services/api/src/Main.java']);

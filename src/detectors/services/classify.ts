@@ -1,16 +1,19 @@
+import { compareText } from '../../compare-text.js';
 import type { Language } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { dirOf, isWithin } from '../../snapshot/paths.js';
+import { isWithin } from '../../snapshot/paths.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
-import { manifestMatches, type Classification, type Ecosystem } from './ecosystems/define.js';
+import type { Classification, Ecosystem } from './ecosystems/define.js';
 import { gradle } from './ecosystems/gradle.js';
+import { kindNow, type DeferredKind, type ProjectKind } from './kind.js';
+import { filesWithNames, parentOf } from './project.js';
 import type { WorkspaceLayout } from './workspaces/index.js';
 
 /** A directory that builds something of its own: an app or a library. */
 export interface Project {
   dir: string;
   manifest: string;
-  kind: 'app' | 'library';
+  kind: ProjectKind | DeferredKind;
   language: Language;
   /** Rank of the ecosystem that classified it: backends (3) absorb front-end bundles nested in them. */
   rank: number;
@@ -55,7 +58,7 @@ function manifestCandidates(snapshot: RepoSnapshot, layout: WorkspaceLayout): Ma
     byDir.set(dir, list);
   };
   for (const ecosystem of ECOSYSTEMS) {
-    for (const file of snapshot.filesNamedLike((name) => manifestMatches(ecosystem, name))) add(dirOf(file), { ecosystem, manifest: file });
+    for (const file of filesWithNames(snapshot, ecosystem.manifests)) add(parentOf(file), { ecosystem, manifest: file });
   }
   // Gradle projects included by the settings may have no build file: the root's configures them.
   for (const workspace of layout.workspaces.filter((w) => w.tool === 'gradle')) {
@@ -66,7 +69,7 @@ function manifestCandidates(snapshot: RepoSnapshot, layout: WorkspaceLayout): Ma
 
 /** After a workspace-root answer, a lower-ranked ecosystem in the same directory counts only when it is an app. */
 function classifyDirectory(candidates: Candidate[], classify: (ecosystem: Ecosystem, manifest: string) => Classification | undefined) {
-  const ranked = [...candidates].sort((a, b) => b.ecosystem.rank - a.ecosystem.rank || a.ecosystem.id.localeCompare(b.ecosystem.id));
+  const ranked = [...candidates].sort((a, b) => b.ecosystem.rank - a.ecosystem.rank || compareText(a.ecosystem.id, b.ecosystem.id));
   let sawWorkspaceRoot = false;
   for (const candidate of ranked) {
     const result = classify(candidate.ecosystem, candidate.manifest);
@@ -75,7 +78,7 @@ function classifyDirectory(candidates: Candidate[], classify: (ecosystem: Ecosys
       sawWorkspaceRoot = true;
       continue;
     }
-    if (sawWorkspaceRoot && candidate.ecosystem.rank < 3 && result.kind !== 'app') return undefined;
+    if (sawWorkspaceRoot && candidate.ecosystem.rank < 3 && kindNow(result.kind) !== 'app') return undefined;
     return { result, candidate };
   }
   return undefined;
@@ -84,5 +87,5 @@ function classifyDirectory(candidates: Candidate[], classify: (ecosystem: Ecosys
 function isBackendAsset(project: Project, projects: readonly Project[], containerized: readonly string[]): boolean {
   if (!project.frontend) return false;
   if (containerized.some((dir) => isWithin(dir, project.dir))) return false;
-  return projects.some((other) => other.rank >= 3 && other.kind === 'app' && other.dir !== project.dir && isWithin(project.dir, other.dir));
+  return projects.some((other) => other.rank >= 3 && other.dir !== project.dir && isWithin(project.dir, other.dir) && kindNow(other.kind) === 'app');
 }

@@ -1,9 +1,11 @@
 import picomatch from 'picomatch';
 import { defineDetector } from '../define.js';
 import type { ServiceFact } from '../facts.js';
+import { compareText } from '../../compare-text.js';
 import { dirOf } from '../../snapshot/paths.js';
 import { ServiceSet } from './attach.js';
 import { findProjects } from './classify.js';
+import { settleKind } from './kind.js';
 import { ECOSYSTEMS } from './ecosystems/index.js';
 import { markPipeline } from './pipeline.js';
 import { WORKSPACE_READERS, WorkspaceLayout } from './workspaces/index.js';
@@ -40,16 +42,17 @@ export const servicesDetector = defineDetector({
 
     for (const pattern of context.options.includeServices ?? []) {
       const matches = picomatch(pattern, { dot: true });
-      for (const dir of new Set(snapshot.files.map(dirOf))) if (matches(dir)) set.addBare(dir, dir);
+      for (const dir of snapshot.directories()) if (matches(dir)) set.addBare(dir, dir);
     }
     const excluded = context.options.excludeServices?.length ? picomatch([...context.options.excludeServices], { dot: true }) : () => false;
     const services: ServiceFact[] = set.services.filter((s) => !excluded(s.path));
     for (const service of services) {
+      settleKind(service);
       service.dockerfiles.sort();
       service.builders.sort();
       service.composeServices.sort();
     }
     markPipeline(services, context.fact('ci'));
-    return services.sort((a, b) => a.path.localeCompare(b.path));
+    return services.sort((a, b) => compareText(a.path, b.path));
   },
 });

@@ -1,4 +1,5 @@
 import type { Confidence, Language } from '../facts.js';
+import { compareText } from '../../compare-text.js';
 import { confidenceOfDirectory } from '../sample-paths.js';
 
 const EXTENSION_LANGUAGES: Record<string, Language> = {
@@ -6,7 +7,6 @@ const EXTENSION_LANGUAGES: Record<string, Language> = {
   '.go': 'go', '.rb': 'ruby', '.php': 'php', '.java': 'java', '.kt': 'kotlin', '.scala': 'scala', '.rs': 'rust', '.cs': 'csharp', '.fs': 'fsharp',
   '.ex': 'elixir', '.exs': 'elixir', '.erl': 'erlang', '.sh': 'shell', '.c': 'c', '.cpp': 'cpp', '.dart': 'dart', '.swift': 'swift',
 };
-
 
 /** The language most of the files are written in (by extension); `unknown` when none is recognised. */
 export function languageOfFiles(files: readonly string[]): Language {
@@ -16,8 +16,13 @@ export function languageOfFiles(files: readonly string[]): Language {
     const language = dot > file.lastIndexOf('/') ? EXTENSION_LANGUAGES[file.slice(dot)] : undefined;
     if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
-  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return best?.[0] ?? 'unknown';
+  // The most files wins; a tie goes to the name that sorts first.
+  let best: Language = 'unknown';
+  let most = 0;
+  for (const [language, count] of counts) {
+    if (count > most || (count === most && compareText(language, best) < 0)) [best, most] = [language, count];
+  }
+  return best;
 }
 
 /** Services in examples, fixtures, test data and docs are listed but never block a step. */

@@ -3,20 +3,26 @@ import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName, dirOf, isWithin, resolveInRepo } from '../../snapshot/paths.js';
 import { serviceNames } from './names.js';
 
+/** The services found so far, at most one per directory. */
+export interface KnownServices {
+  readonly services: readonly ServiceFact[];
+  at(dir: string): ServiceFact | undefined;
+}
+
 /**
  * The services a Dockerfile builds: by build context (from Compose, CI or Bake), by location, by
  * what it copies, by what its commands and stages name (`cargo build -p server`, one `FROM base AS
  * app1` stage per app), then by file name (`Dockerfile.worker`, `docker/web/Dockerfile`). Several
  * only for a multi-target Dockerfile with a stage named after each service.
  */
-export function dockerfileOwners(path: string, contexts: readonly string[], services: readonly ServiceFact[], snapshot: RepoSnapshot): ServiceFact[] {
-  const byPath = (dir: string) => services.find((s) => s.path === dir);
+export function dockerfileOwners(path: string, contexts: readonly string[], known: KnownServices, snapshot: RepoSnapshot): ServiceFact[] {
+  const { services } = known;
   for (const context of contexts) {
-    const exact = byPath(context);
+    const exact = known.at(context);
     if (exact && context !== '.') return [exact];
   }
   const dir = dirOf(path);
-  const enclosing = deepestEnclosing(dir, services);
+  const enclosing = deepestEnclosing(dir, known);
   if (enclosing && enclosing.path !== '.') return [enclosing];
   const copied = copiedDirectories(path, contexts[0] ?? dir, snapshot);
   const copiedService = services.find((s) => s.path !== '.' && copied.some((source) => isWithin(source, s.path) || (isWithin(s.path, source) && source !== '.')));
@@ -26,13 +32,18 @@ export function dockerfileOwners(path: string, contexts: readonly string[], serv
   const name = baseName(path).replace(/^(?:Dockerfile|Containerfile)\.?|\.?(?:Dockerfile|dockerfile|Containerfile)$/g, '');
   const hint = name || baseName(dir);
   const named = services.find((s) => s.path !== '.' && baseName(s.path).toLowerCase() === hint.toLowerCase());
-  const fallback = named ?? enclosing ?? byPath(contexts[0] ?? dir);
+  const fallback = named ?? enclosing ?? known.at(contexts[0] ?? dir);
   return fallback ? [fallback] : [];
 }
 
-/** The service whose directory holds `dir`, the deepest one when services nest. */
-export function deepestEnclosing(dir: string, services: readonly ServiceFact[]): ServiceFact | undefined {
-  return services.filter((s) => isWithin(dir, s.path)).sort((a, b) => b.path.length - a.path.length)[0];
+/**
+ * The service whose directory holds `dir`, the deepest one when services nest: `dir` itself, then
+ * each shorter prefix ending before a `/`, then the root, looked up rather than tested one by one.
+ */
+export function deepestEnclosing(dir: string, known: KnownServices): ServiceFact | undefined {
+  let service = known.at(dir);
+  for (let slash = dir.lastIndexOf('/'); !service && slash >= 0; slash = slash === 0 ? -1 : dir.lastIndexOf('/', slash - 1)) service = known.at(dir.slice(0, slash));
+  return service ?? known.at('.');
 }
 
 /** Of the services sharing a multi-target Dockerfile, the one a build's `target` (or the last stage, Docker's default) is named after. */
@@ -78,7 +89,8 @@ function mentionedServices(path: string, services: readonly ServiceFact[], snaps
   // `go build ./services/api/cmd/server` names services/api by a path inside it.
   const pathWords = [...words].filter((word) => word.includes('/'));
   const mentions = (s: ServiceFact) => named(s).some((name) => words.has(name)) || pathWords.some((word) => isWithin(word, s.path));
-  const matches = services.filter((s) => s.path !== '.' && s.kind === 'app' && mentions(s));
+  // The kind last: for a module whose sources decide it, asking reads them.
+  const matches = services.filter((s) => s.path !== '.' && mentions(s) && s.kind === 'app');
   if (matches.length <= 1) return matches;
   return matches.every((s) => named(s).some((name) => stageNames.has(name))) ? matches : [];
 }

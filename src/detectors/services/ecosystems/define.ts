@@ -1,5 +1,6 @@
 import type { Language } from '../../facts.js';
 import type { RepoSnapshot } from '../../../snapshot/repo-snapshot.js';
+import type { DeferredKind, ProjectKind } from '../kind.js';
 import type { Workspace } from '../workspaces/define.js';
 
 /** What a classifier is given about one directory with one of its ecosystem's manifests. */
@@ -17,7 +18,8 @@ export interface ProjectContext {
 
 export type Classification =
   | {
-      kind: 'app' | 'library';
+      /** Deferred when only reading sources can tell (see `DeferredKind`). */
+      kind: ProjectKind | DeferredKind;
       language: Language;
       /**
        * A front-end bundle (an SPA built by Vite, webpack…) or a package with no sign of a server:
@@ -45,8 +47,4 @@ export interface Ecosystem {
 /** Typed identity helper: each ecosystem file is checked against the interface. */
 export function defineEcosystem(ecosystem: Ecosystem): Ecosystem {
   return ecosystem;
-}
-
-export function manifestMatches(ecosystem: Ecosystem, name: string): boolean {
-  return ecosystem.manifests.some((m) => (m.startsWith('*') ? name.endsWith(m.slice(1)) : name === m));
 }

@@ -18,9 +18,11 @@ export const maven = defineEcosystem({
   classify(project) {
     const pom = activePom(textOf(project.snapshot, project.manifest));
     if (/<packaging>\s*pom\s*<\/packaging>/.test(pom)) return { kind: 'workspace-root' };
-    const bootPlugin = pomPlugin(pom, 'spring-boot-maven-plugin');
+    // A plugin's artifactId must appear in the text: checking that first spares building a pattern per plugin and POM.
+    const applied = (id: string) => (pom.includes(id) ? pomPlugin(pom, id) : undefined);
+    const bootPlugin = applied('spring-boot-maven-plugin');
     const skipped = bootPlugin !== undefined && /<skip>\s*true\s*<\/skip>/.test(bootPlugin.block);
-    const app = /<packaging>\s*war\s*<\/packaging>|<(?:start-class|mainClass|exec\.mainClass)>/.test(pom) || APP_PLUGINS.some((id) => pomPlugin(pom, id) !== undefined && !(skipped && id === 'spring-boot-maven-plugin'));
+    const app = /<packaging>\s*war\s*<\/packaging>|<(?:start-class|mainClass|exec\.mainClass)>/.test(pom) || APP_PLUGINS.some((id) => applied(id) !== undefined && !(skipped && id === 'spring-boot-maven-plugin'));
     return classifyJvm(project, { app, library: skipped, likelyApp: /<artifactId>\s*spring-boot-starter-parent\s*<\/artifactId>/.test(pom) });
   },
 });

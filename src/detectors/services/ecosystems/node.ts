@@ -1,7 +1,7 @@
 import type { Language } from '../../facts.js';
+import { lazy } from '../../../lazy.js';
 import { baseName } from '../../../snapshot/paths.js';
 import { hasFile, isRecord, ownFiles, relativeTo } from '../project.js';
-import { languageOfFiles } from '../language.js';
 import { defineEcosystem, type Classification, type ProjectContext } from './define.js';
 
 /** Servers and full-stack frameworks: a package that depends on one runs as a service. */
@@ -35,7 +35,8 @@ export function classifyPackage(project: ProjectContext, extraAppSignal = false)
   const pkg = parsed?.value;
   // A manifest that does not parse still marks a project; what it is cannot be read, so it counts.
   if (parsed?.error || !isRecord(pkg)) return { kind: 'app', language: 'javascript' };
-  const own = ownFiles(snapshot, dir, project.projectDirs);
+  // Only some packages need their files listed (for the language, or at a workspace root).
+  const own = lazy(() => ownFiles(snapshot, dir, project.projectDirs));
   const deps = dependencies(pkg);
   const language = languageOf(project, deps, own);
   const isRoot = project.rootOf.length > 0 || pkg.workspaces !== undefined;
@@ -71,19 +72,29 @@ function dependencies(pkg: Package): { runtime: Record<string, unknown>; all: Re
   return { runtime, all: { ...runtime, ...dev } };
 }
 
-function languageOf(project: ProjectContext, deps: { all: Record<string, unknown> }, own: string[]): Language {
+/**
+ * TypeScript when the package says so, or when its own `.ts`/`.tsx` files outnumber its `.js`,
+ * `.mjs`, `.cjs` and `.jsx` files (what `languageOfFiles` would answer, without a table lookup per file).
+ */
+function languageOf(project: ProjectContext, deps: { all: Record<string, unknown> }, own: () => string[]): Language {
   if (hasFile(project.snapshot, project.dir, 'tsconfig.json') || 'typescript' in deps.all) return 'typescript';
-  return languageOfFiles(own.filter((file) => SOURCE_FILE.test(file))) === 'typescript' ? 'typescript' : 'javascript';
+  let balance = 0;
+  for (const file of own()) {
+    const extension = file.slice(file.lastIndexOf('.'));
+    if (extension === '.ts' || extension === '.tsx') balance++;
+    else if (extension === '.js' || extension === '.jsx' || extension === '.mjs' || extension === '.cjs') balance--;
+  }
+  return balance > 0 ? 'typescript' : 'javascript';
 }
 
 /**
  * A `start` (or `serve`) script that runs code of this package, not its workspace members' and
  * not only a build; at a workspace root the package must also have source files of its own.
  */
-function runsOwnCode(pkg: Package, own: string[], dir: string, isRoot: boolean): boolean {
+function runsOwnCode(pkg: Package, own: () => string[], dir: string, isRoot: boolean): boolean {
   const scripts = isRecord(pkg.scripts) ? pkg.scripts : {};
   const start = [scripts.start, scripts.serve].find((s): s is string => typeof s === 'string');
   if (start === undefined || DELEGATING.test(start) || BUILD_ONLY.test(start)) return false;
   if (!isRoot) return true;
-  return own.some((file) => SOURCE_FILE.test(file) && !CONFIG_FILE.test(relativeTo(dir, file)) && baseName(file) !== 'package.json');
+  return own().some((file) => SOURCE_FILE.test(file) && !CONFIG_FILE.test(relativeTo(dir, file)) && baseName(file) !== 'package.json');
 }

@@ -1,3 +1,4 @@
+import { lazy } from '../../../lazy.js';
 import { tomlAt, tomlOf } from '../../../parsers/toml.js';
 import { hasFile, inDir, textOf } from '../project.js';
 import { defineEcosystem } from './define.js';
@@ -19,15 +20,17 @@ export const python = defineEcosystem({
   rank: 3,
   classify(project) {
     const { snapshot, dir } = project;
-    const pyproject = tomlOf(snapshot, inDir(dir, 'pyproject.toml'))?.value;
-    const hasProject = tomlAt(pyproject, 'project') !== undefined || tomlAt(pyproject, 'tool', 'poetry') !== undefined;
-    if (tomlAt(pyproject, 'tool', 'uv', 'workspace') !== undefined && !hasProject) return { kind: 'workspace-root' };
+    const path = inDir(dir, 'pyproject.toml');
+    // Parsed only when the answer needs it: an entry file tells most apps, and a uv workspace has its word in the text.
+    const pyproject = lazy(() => tomlOf(snapshot, path)?.value);
+    const hasProject = lazy(() => tomlAt(pyproject(), 'project') !== undefined || tomlAt(pyproject(), 'tool', 'poetry') !== undefined);
+    if (textOf(snapshot, path).includes('workspace') && tomlAt(pyproject(), 'tool', 'uv', 'workspace') !== undefined && !hasProject()) return { kind: 'workspace-root' };
     if (ENTRY_FILES.some((name) => hasFile(snapshot, dir, name))) return { kind: 'app', language: 'python' };
     const texts = MANIFESTS.map((name) => textOf(snapshot, inDir(dir, name))).join('\n');
     if (APP_DEPENDENCY.test(texts.replace(/["'[\],]/g, '\n').replace(/^\s+/gm, ''))) return { kind: 'app', language: 'python' };
-    const packaged = hasProject || hasFile(snapshot, dir, 'setup.py') || hasFile(snapshot, dir, 'setup.cfg');
+    const packaged = hasProject() || hasFile(snapshot, dir, 'setup.py') || hasFile(snapshot, dir, 'setup.cfg');
     if (!packaged) return { kind: 'app', language: 'python' };
-    const scripts = tomlAt(pyproject, 'project', 'scripts') !== undefined || tomlAt(pyproject, 'tool', 'poetry', 'scripts') !== undefined || /console_scripts/.test(texts);
+    const scripts = tomlAt(pyproject(), 'project', 'scripts') !== undefined || tomlAt(pyproject(), 'tool', 'poetry', 'scripts') !== undefined || /console_scripts/.test(texts);
     return { kind: scripts ? 'app' : 'library', language: 'python' };
   },
 });

@@ -1,5 +1,5 @@
-import { hasFile, ownFiles } from '../project.js';
-import { baseName, dirOf } from '../../../snapshot/paths.js';
+import { hasFile } from '../project.js';
+import { baseName } from '../../../snapshot/paths.js';
 import { defineEcosystem } from './define.js';
 
 /** What starts a Ruby app: Rails, a Rack config, a Sinatra-style app.rb, a Procfile. */
@@ -13,7 +13,7 @@ export const ruby = defineEcosystem({
   classify(project) {
     const { snapshot, dir } = project;
     const isApp = APP_FILES.some((name) => hasFile(snapshot, dir, name));
-    const isGem = ownFiles(snapshot, dir, project.projectDirs).some((file) => file.endsWith('.gemspec') && dirOf(file) === dir && baseName(file) !== 'Gemfile');
+    const isGem = snapshot.filesIn(dir).some((file) => file.endsWith('.gemspec') && baseName(file) !== 'Gemfile');
     return { kind: isApp || !isGem ? 'app' : 'library', language: 'ruby' };
   },
 });

@@ -8,7 +8,7 @@ import { globMembers } from './members.js';
 export const cargoWorkspace = defineWorkspaceReader({
   tool: 'cargo',
   files: ['**/Cargo.toml'],
-  matches: (name) => name === 'Cargo.toml',
+  names: ['Cargo.toml'],
   read(snapshot, path) {
     const manifest = tomlOf(snapshot, path)?.value;
     const workspace = tomlAt(manifest, 'workspace');

@@ -22,8 +22,8 @@ export interface WorkspaceReader {
   tool: WorkspaceTool;
   /** Globs of the files it reads, for documentation. */
   files: readonly string[];
-  /** Whether a file, by its name, is one this reader declares workspaces with. */
-  matches(name: string): boolean;
+  /** Names of the files it declares workspaces with: exact, or `*.ext` suffixes. */
+  names: readonly string[];
   read(snapshot: RepoSnapshot, path: string): Workspace | undefined;
 }
 

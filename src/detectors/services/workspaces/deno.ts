@@ -7,7 +7,7 @@ import { globMembers } from './members.js';
 export const denoWorkspace = defineWorkspaceReader({
   tool: 'deno',
   files: ['**/deno.json', '**/deno.jsonc'],
-  matches: (name) => /^deno\.jsonc?$/.test(name),
+  names: ['deno.json', 'deno.jsonc'],
   read(snapshot, path) {
     const config = snapshot.json(path)?.value;
     if (!isRecord(config) || config.workspace === undefined) return undefined;

@@ -9,7 +9,7 @@ const SLNX_PROJECT = /<Project\s+Path="([^"]+\.(?:cs|fs|vb)proj)"/g;
 export const dotnetSolution = defineWorkspaceReader({
   tool: 'dotnet-solution',
   files: ['**/*.sln', '**/*.slnx'],
-  matches: (name) => /\.slnx?$/.test(name),
+  names: ['*.sln', '*.slnx'],
   read(snapshot, path) {
     const text = snapshot.text(path) ?? '';
     const projects = [...text.matchAll(path.endsWith('.slnx') ? SLNX_PROJECT : SLN_PROJECT)].map((match) => dirOf((match[1] ?? '').replace(/\\/g, '/')));

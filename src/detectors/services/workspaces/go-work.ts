@@ -6,7 +6,7 @@ import { pathMembers } from './members.js';
 export const goWork = defineWorkspaceReader({
   tool: 'go-work',
   files: ['**/go.work'],
-  matches: (name) => name === 'go.work',
+  names: ['go.work'],
   read(snapshot, path) {
     const text = (snapshot.text(path) ?? '').replace(/\/\/[^\n]*/g, '');
     const paths: string[] = [];

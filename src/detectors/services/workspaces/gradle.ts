@@ -12,7 +12,7 @@ const PROJECT_DIR = /project\s*\(\s*["'](:[\w:.-]+)["']\s*\)\s*\.projectDir\s*=\
 export const gradleSettings = defineWorkspaceReader({
   tool: 'gradle',
   files: ['**/settings.gradle', '**/settings.gradle.kts'],
-  matches: (name) => /^settings\.gradle(?:\.kts)?$/.test(name),
+  names: ['settings.gradle', 'settings.gradle.kts'],
   read(snapshot, path) {
     const text = (snapshot.text(path) ?? '').replace(/\/\*[\s\S]*?\*\/|(^|\s)\/\/[^\n]*/g, '$1');
     const moved = new Map([...text.matchAll(PROJECT_DIR)].map((match) => [match[1] ?? '', match[2] ?? '']));

@@ -1,4 +1,6 @@
+import { compareText } from '../../../compare-text.js';
 import type { RepoSnapshot } from '../../../snapshot/repo-snapshot.js';
+import { filesWithNames } from '../project.js';
 import type { Workspace, WorkspaceReader, WorkspaceTool } from './define.js';
 import { cargoWorkspace } from './cargo.js';
 import { denoWorkspace } from './deno.js';
@@ -31,7 +33,7 @@ const READERS = {
 } satisfies Record<WorkspaceTool, WorkspaceReader>;
 
 /** Sorted by tool. */
-export const WORKSPACE_READERS: readonly WorkspaceReader[] = Object.values(READERS).sort((a, b) => a.tool.localeCompare(b.tool));
+export const WORKSPACE_READERS: readonly WorkspaceReader[] = Object.values(READERS).sort((a, b) => compareText(a.tool, b.tool));
 
 /** The repository's workspace layout: every root and the members it lists. */
 export class WorkspaceLayout {
@@ -40,7 +42,7 @@ export class WorkspaceLayout {
   static of(snapshot: RepoSnapshot): WorkspaceLayout {
     const workspaces: Workspace[] = [];
     for (const reader of WORKSPACE_READERS) {
-      for (const path of snapshot.filesNamedLike(reader.matches)) {
+      for (const path of filesWithNames(snapshot, reader.names)) {
         const workspace = reader.read(snapshot, path);
         if (workspace) workspaces.push(workspace);
       }

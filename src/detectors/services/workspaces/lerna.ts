@@ -7,7 +7,7 @@ import { globMembers } from './members.js';
 export const lernaWorkspace = defineWorkspaceReader({
   tool: 'lerna',
   files: ['**/lerna.json'],
-  matches: (name) => name === 'lerna.json',
+  names: ['lerna.json'],
   read(snapshot, path) {
     const config = snapshot.json(path)?.value;
     const written = isRecord(config) ? stringsOf(config.packages) : [];

@@ -6,7 +6,7 @@ import { pathMembers } from './members.js';
 export const mavenModules = defineWorkspaceReader({
   tool: 'maven',
   files: ['**/pom.xml'],
-  matches: (name) => name === 'pom.xml',
+  names: ['pom.xml'],
   read(snapshot, path) {
     const pom = (snapshot.text(path) ?? '').replace(/<!--[\s\S]*?-->/g, '');
     const modules = [...pom.matchAll(/<module>\s*([^<]+?)\s*<\/module>/g)].map((match) => match[1] ?? '');

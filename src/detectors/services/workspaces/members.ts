@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { RepoSnapshot } from '../../../snapshot/repo-snapshot.js';
-import { baseName, dirOf, isWithin, resolveInRepo } from '../../../snapshot/paths.js';
+import { dirOf, isWithin, resolveInRepo } from '../../../snapshot/paths.js';
 import { relativeTo } from '../project.js';
 
 /**
@@ -15,8 +15,7 @@ export function globMembers(snapshot: RepoSnapshot, root: string, patterns: read
   const isIncluded = picomatch(included, { dot: false });
   const isExcluded = excluded.length > 0 ? picomatch(excluded, { dot: false }) : () => false;
   const members = new Set<string>();
-  for (const file of snapshot.files) {
-    if (!manifests.includes(baseName(file))) continue;
+  for (const file of snapshot.filesNamed(...manifests)) {
     const dir = dirOf(file);
     if (!isWithin(dir, root) || dir.split('/').includes('node_modules')) continue;
     const relative = dir === root ? '.' : relativeTo(root, dir);

@@ -10,7 +10,7 @@ import { globMembers } from './members.js';
 export const mixUmbrella = defineWorkspaceReader({
   tool: 'mix-umbrella',
   files: ['**/mix.exs'],
-  matches: (name) => name === 'mix.exs',
+  names: ['mix.exs'],
   read(snapshot, path) {
     const text = snapshot.text(path) ?? '';
     const appsPath = /apps_path:\s*"([^"]+)"/.exec(text)?.[1];

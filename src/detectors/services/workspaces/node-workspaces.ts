@@ -7,7 +7,7 @@ import { globMembers } from './members.js';
 export const nodeWorkspaces = defineWorkspaceReader({
   tool: 'npm-workspaces',
   files: ['**/package.json'],
-  matches: (name) => name === 'package.json',
+  names: ['package.json'],
   read(snapshot, path) {
     const pkg = snapshot.json(path)?.value;
     if (!isRecord(pkg) || pkg.workspaces === undefined) return undefined;

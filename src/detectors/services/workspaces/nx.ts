@@ -6,7 +6,7 @@ import { globMembers } from './members.js';
 export const nxWorkspace = defineWorkspaceReader({
   tool: 'nx',
   files: ['**/nx.json', '**/project.json'],
-  matches: (name) => name === 'nx.json',
+  names: ['nx.json'],
   read(snapshot, path) {
     const root = dirOf(path);
     return { tool: 'nx', root, file: path, members: globMembers(snapshot, root, ['**'], ['project.json']).filter((dir) => dir !== root) };

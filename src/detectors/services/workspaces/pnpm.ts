@@ -7,7 +7,7 @@ import { globMembers } from './members.js';
 export const pnpmWorkspace = defineWorkspaceReader({
   tool: 'pnpm',
   files: ['**/pnpm-workspace.yaml'],
-  matches: (name) => name === 'pnpm-workspace.yaml',
+  names: ['pnpm-workspace.yaml'],
   read(snapshot, path) {
     const document = snapshot.yaml(path)?.documents[0];
     const patterns = isRecord(document) ? stringsOf(document.packages) : [];

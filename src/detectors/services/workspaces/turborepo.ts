@@ -9,7 +9,7 @@ import { defineWorkspaceReader } from './define.js';
 export const turborepo = defineWorkspaceReader({
   tool: 'turborepo',
   files: ['**/turbo.json'],
-  matches: (name) => name === 'turbo.json',
+  names: ['turbo.json'],
   read(snapshot, path) {
     const config = snapshot.json(path)?.value;
     if (isRecord(config) && config.extends !== undefined) return undefined;

@@ -8,8 +8,10 @@ import { globMembers } from './members.js';
 export const uvWorkspace = defineWorkspaceReader({
   tool: 'uv',
   files: ['**/pyproject.toml'],
-  matches: (name) => name === 'pyproject.toml',
+  names: ['pyproject.toml'],
   read(snapshot, path) {
+    // Nearly every pyproject.toml declares no workspace: without the word in its text it is not parsed here.
+    if (!(snapshot.text(path) ?? '').includes('workspace')) return undefined;
     const workspace = tomlAt(tomlOf(snapshot, path)?.value, 'tool', 'uv', 'workspace');
     if (workspace === undefined) return undefined;
     const root = dirOf(path);
