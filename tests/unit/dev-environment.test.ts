@@ -162,7 +162,7 @@ describe('docs that tell developers to run containers', () => {
 });
 
 describe('dev environment evidence as a whole', () => {
-  test('sorted by path then line, one per file for scripts and docs, weak outside the product', () => {
+  test('sorted by path (code-unit order, as compareText) then line, one per file for scripts and docs, weak outside the product', () => {
     const evidence = evidenceOf({
       'README.md': lines('# Shop', '`make dev` or `docker compose watch`', 'then `docker compose up`'),
       Makefile: lines('dev:', '\tdocker compose watch'),
@@ -173,11 +173,11 @@ describe('dev environment evidence as a whole', () => {
     });
     expect(evidence.map((e) => [e.code, e.path, e.line, e.confidence])).toEqual([
       ['devcontainer', '.devcontainer/devcontainer.json', 1, 'strong'],
+      ['script-runs-containers', 'Makefile', 2, 'medium'],
+      ['docs-run-containers', 'README.md', 2, 'medium'],
       ['compose-bind-mount', 'compose.yaml', 4, 'strong'],
       ['compose-develop-watch', 'compose.yaml', 5, 'strong'],
       ['compose-develop-watch', 'examples/demo/compose.yaml', 4, 'weak'],
-      ['script-runs-containers', 'Makefile', 2, 'medium'],
-      ['docs-run-containers', 'README.md', 2, 'medium'],
     ]);
   });
 

@@ -94,3 +94,13 @@ describe('COPY . . and .dockerignore', () => {
     ]);
   });
 });
+
+describe('hostile ignore files and COPY sources', () => {
+  test('a .dockerignore line or a COPY glob over 64 KiB matches nothing and crashes nothing', () => {
+    const huge = `${'a'.repeat(70_000)}*`;
+    const files = { Dockerfile: dockerfile('COPY . /app', `COPY ${huge} /x/`), '.dockerignore': lines(huge, 'node_modules'), '.env': 'TOKEN=abc' };
+    expect(() => scan(files)).not.toThrow();
+    // The long pattern ignores nothing, so the .env still goes into the image and is reported.
+    expect(secretFindings(files).map(([code, path]) => [code, path])).toContainEqual(['dockerfile-context-leaks-secret', 'Dockerfile']);
+  });
+});

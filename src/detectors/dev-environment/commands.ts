@@ -24,6 +24,9 @@ const OTHER_COMMANDS: ReadonlyArray<{ command: string; pattern: RegExp }> = [
   { command: 'okteto up', pattern: /\bokteto[ \t]+up\b/ },
 ];
 
+/** A word every command above contains (a Compose alias is only set from `…compose`): most files have none and are not read further. */
+const MAY_RUN_CONTAINERS = /compose|docker|podman|tilt|skaffold|devcontainer|devspace|okteto/;
+
 const IMAGE_BUILD = /\b(?:docker|podman)[ \t]+(?:image[ \t]+|buildx[ \t]+)?build\b/;
 const BUILD_TAG = /(?:^|[ \t])(?:-t|--tag)(?:[ \t]+|=)(\S+)/g;
 const CONTAINER_RUN = /\b(docker|podman)[ \t]+(?:container[ \t]+)?run\b(.*)$/;
@@ -34,6 +37,7 @@ const CONTAINER_RUN = /\b(docker|podman)[ \t]+(?:container[ \t]+)?run\b(.*)$/;
  * tool (`tilt up`, `skaffold dev`, `devcontainer up`…). A `docker run` of a published image does not count.
  */
 export function findContainerCommand(text: string): ContainerCommand | undefined {
+  if (!MAY_RUN_CONTAINERS.test(text)) return undefined;
   const compose = composePattern(text);
   const lines = logicalLines(text);
   const builtImages = new Set(lines.filter((l) => IMAGE_BUILD.test(l.text)).flatMap((l) => [...l.text.matchAll(BUILD_TAG)].map((m) => imageName(m[1] ?? ''))));

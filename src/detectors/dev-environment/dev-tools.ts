@@ -2,30 +2,35 @@ import type { DetectorContext } from '../define.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { ComposeFileFact, Evidence, EvidenceArgs } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
-import { baseName } from '../../snapshot/paths.js';
+import { baseName, dirOf } from '../../snapshot/paths.js';
 import { isDevComposeFile } from '../compose/names.js';
 import { isRecord } from '../compose/service.js';
 
 interface DevTool {
   tool: string;
-  matches(path: string): boolean;
+  /** The file's name. */
+  name: RegExp;
+  /** The name of the directory it must sit in, when the file name alone is too common. */
+  parent?: string;
   /** Reads the file for details; undefined when the file does not set up containers after all. */
   inspect?(yaml: ParsedYaml): { args: EvidenceArgs; line?: number } | undefined;
 }
 
-const named = (pattern: RegExp) => (path: string) => pattern.test(baseName(path));
-
 /** Tools whose configuration means "develop against containers": https://tilt.dev, https://skaffold.dev, https://www.devspace.sh, https://www.okteto.com, https://garden.io, https://www.gitpod.io, https://lando.dev, https://ddev.com. */
 const DEV_TOOLS: readonly DevTool[] = [
-  { tool: 'tilt', matches: named(/^Tiltfile$/) },
-  { tool: 'skaffold', matches: named(/^skaffold\.yaml$/), inspect: skaffold },
-  { tool: 'devspace', matches: named(/^devspace\.ya?ml$/) },
-  { tool: 'okteto', matches: named(/^okteto\.ya?ml$/) },
-  { tool: 'garden', matches: named(/^(?:[\w-]+\.)?garden\.ya?ml$/) },
-  { tool: 'gitpod', matches: named(/^\.gitpod\.ya?ml$/), inspect: gitpod },
-  { tool: 'lando', matches: named(/^\.lando\.ya?ml$/) },
-  { tool: 'ddev', matches: (path) => /(?:^|\/)\.ddev\/config\.yaml$/.test(path) },
+  { tool: 'tilt', name: /^Tiltfile$/ },
+  { tool: 'skaffold', name: /^skaffold\.yaml$/, inspect: skaffold },
+  { tool: 'devspace', name: /^devspace\.ya?ml$/ },
+  { tool: 'okteto', name: /^okteto\.ya?ml$/ },
+  { tool: 'garden', name: /^(?:[\w-]+\.)?garden\.ya?ml$/ },
+  { tool: 'gitpod', name: /^\.gitpod\.ya?ml$/, inspect: gitpod },
+  { tool: 'lando', name: /^\.lando\.ya?ml$/ },
+  { tool: 'ddev', name: /^config\.yaml$/, parent: '.ddev' },
 ];
+
+function matches(devTool: DevTool, path: string): boolean {
+  return devTool.name.test(baseName(path)) && (devTool.parent === undefined || baseName(dirOf(path)) === devTool.parent);
+}
 
 export const DEV_TOOL_GLOBS = [
   '**/Tiltfile', '**/skaffold.yaml', '**/devspace.{yaml,yml}', '**/okteto.{yaml,yml}', '**/*garden.{yaml,yml}',
@@ -34,8 +39,9 @@ export const DEV_TOOL_GLOBS = [
 
 export function devToolEvidence(context: DetectorContext, compose: readonly ComposeFileFact[]): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const path of context.snapshot.files) {
-    const devTool = DEV_TOOLS.find((candidate) => candidate.matches(path));
+  const candidates = context.snapshot.filesNamedLike((name) => DEV_TOOLS.some((devTool) => devTool.name.test(name)));
+  for (const path of candidates) {
+    const devTool = DEV_TOOLS.find((candidate) => matches(candidate, path));
     if (!devTool) continue;
     let found: { args: EvidenceArgs; line?: number } | undefined = { args: {} };
     if (devTool.inspect) {

@@ -19,7 +19,7 @@ export function isDevcontainerFile(path: string): boolean {
 
 export function devcontainerEvidence(context: DetectorContext): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const path of context.snapshot.files.filter(isDevcontainerFile)) {
+  for (const path of context.snapshot.filesNamed('devcontainer.json', '.devcontainer.json').filter(isDevcontainerFile)) {
     const parsed = context.snapshot.json(path);
     if (!parsed) continue; // unreadable: the snapshot reports why
     if (parsed.error) {

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import { defineDetector } from '../define.js';
 import { confidenceOfFile } from '../sample-paths.js';
 import type { Evidence } from '../facts.js';
@@ -36,5 +37,5 @@ function weakenOutsideTheProduct(evidence: Evidence): Evidence {
 }
 
 function byLocation(a: Evidence, b: Evidence): number {
-  return a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code);
+  return compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.code, b.code);
 }

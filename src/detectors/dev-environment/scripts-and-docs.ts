@@ -11,6 +11,7 @@ const SHELL_SCRIPT = /\.(?:sh|bash)$/;
 const BIN_SCRIPT = /^(?:[^.]+|[^.].*\.(?:sh|bash))$/;
 const DOC_NAME = /^(?:README|CONTRIBUTING|DEVELOPMENT|DEVELOPING|HACKING)(?:\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$/i;
 const DOCS_PAGE = /(?:^|\/)docs\/(?:.+\/)?[^/]+\.(?:md|mdx|markdown|rst|adoc)$/i;
+const DOCS_PAGE_NAME = /\.(?:md|mdx|markdown|rst|adoc)$/i;
 
 export const SCRIPT_GLOBS = ['**/Makefile', '**/*.mk', '**/justfile', '**/Taskfile.{yml,yaml}', '**/package.json', '**/scripts/*.sh', '**/bin/*', '*.sh'] as const;
 export const DOC_GLOBS = ['**/README*', '**/CONTRIBUTING*', '**/DEVELOPMENT*', '**/HACKING*', '**/docs/**/*.md'] as const;
@@ -27,10 +28,22 @@ export function isDocFile(path: string): boolean {
   return DOC_NAME.test(baseName(path)) || DOCS_PAGE.test(path);
 }
 
+/** Files `isScriptFile` accepts, sorted: found by name, and in `bin/` directories by listing them. */
+function scriptFiles(snapshot: RepoSnapshot): string[] {
+  const named = snapshot.filesNamedLike((name) => TASK_RUNNER.test(name) || name === 'package.json' || SHELL_SCRIPT.test(name));
+  const inBin = snapshot.directories().filter((dir) => baseName(dir) === 'bin').flatMap((dir) => snapshot.filesIn(dir));
+  return [...new Set([...named, ...inBin])].sort().filter(isScriptFile);
+}
+
+/** Files `isDocFile` accepts, sorted. */
+function docFiles(snapshot: RepoSnapshot): string[] {
+  return snapshot.filesNamedLike((name) => DOC_NAME.test(name) || DOCS_PAGE_NAME.test(name)).filter(isDocFile);
+}
+
 /** Scripts and task runners that start the app in containers: the team's one command to run it. */
 export function scriptEvidence(snapshot: RepoSnapshot): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const path of snapshot.files.filter(isScriptFile)) {
+  for (const path of scriptFiles(snapshot)) {
     const found = baseName(path) === 'package.json' ? packageScriptCommand(snapshot, path) : commandIn(snapshot, path);
     if (found) evidence.push({ code: 'script-runs-containers', path, line: found.line, args: { command: found.command }, confidence: 'medium' });
   }
@@ -40,7 +53,7 @@ export function scriptEvidence(snapshot: RepoSnapshot): Evidence[] {
 /** READMEs and developer docs that tell people to run the app in containers. */
 export function docsEvidence(snapshot: RepoSnapshot): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const path of snapshot.files.filter(isDocFile)) {
+  for (const path of docFiles(snapshot)) {
     const found = commandIn(snapshot, path);
     if (found) evidence.push({ code: 'docs-run-containers', path, line: found.line, args: { command: found.command }, confidence: 'medium' });
   }

@@ -85,6 +85,7 @@ const MANAGED_NOTES: Array<[RegExp, string[]]> = [
   [/\bmanaged (?:databases?|DBs?|Postgres(?:QL)?|MySQL|Redis)\b/i, ['*']],
 ];
 const MAX_NOTE_FILES = 200;
+const NOTE_FILE = /\.(?:md|markdown|adoc|rst)$/i;
 
 export function collectDatabases(snapshot: RepoSnapshot, facts: OrchestrationFacts, compose: readonly ComposeFileFact[]): void {
   for (const file of compose) {
@@ -99,9 +100,12 @@ export function collectDatabases(snapshot: RepoSnapshot, facts: OrchestrationFac
     const family = familyOfName(chartName(ref.chart));
     if (family) facts.databaseHandling.push({ family, via: 'chart', detail: ref.chart, path: ref.path, line: ref.line, confidence: ref.confidence });
   }
-  const notes = snapshot.files.filter((path) => /\.(?:md|markdown|adoc|rst)$/i.test(path)).slice(0, MAX_NOTE_FILES);
+  const notes = snapshot.filesNamedLike((name) => NOTE_FILE.test(name)).slice(0, MAX_NOTE_FILES);
   for (const path of notes) {
-    const lines = snapshot.text(path)?.split(/\r?\n/) ?? [];
+    const text = snapshot.text(path) ?? '';
+    // No pattern matches across a line break, so a file the patterns miss as a whole is not split into lines.
+    if (!MANAGED_NOTES.some(([pattern]) => pattern.test(text))) continue;
+    const lines = text.split(/\r?\n/);
     for (const [pattern, families] of MANAGED_NOTES) {
       const index = lines.findIndex((line) => pattern.test(line));
       if (index === -1) continue;

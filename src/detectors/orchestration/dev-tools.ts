@@ -38,33 +38,46 @@ const DEVCONTAINER_FEATURES: Array<[RegExp, string]> = [
 
 const SCRIPT_FILE = /^(?:Makefile|GNUmakefile|makefile|justfile|Justfile|Taskfile\.ya?ml|package\.json)$|\.(?:sh|bash|mk|ps1)$/;
 const DOC_FILE = /^(?:README|CONTRIBUTING|DEVELOPMENT|HACKING)[\w.-]*\.(?:md|markdown|rst|adoc)$/i;
+const MARKDOWN = /\.md$/i;
+/** Markdown anywhere under a top-level `docs/` or `doc/`. */
+const TOP_LEVEL_DOCS = /^docs?\/.*\.md$/i;
 const MAX_FILES = 300;
 
 /** Inner-loop tools and local clusters: config files (strong), scripts (medium), docs (weak). */
 export function scanDevTools(snapshot: RepoSnapshot, facts: OrchestrationFacts): void {
-  for (const path of snapshot.files) {
-    const name = baseName(path);
-    const config = CONFIG_FILES.find(([pattern]) => pattern.test(name));
+  for (const path of snapshot.filesNamedLike((name) => CONFIG_FILES.some(([pattern]) => pattern.test(name)))) {
+    const config = CONFIG_FILES.find(([pattern]) => pattern.test(baseName(path)));
     if (config) facts.tools.push({ tool: config[1], purpose: config[2], path, line: 1, confidence: confidenceOfPath(path) });
   }
-  for (const path of snapshot.files.filter((f) => /(?:^|\/)\.devcontainer(?:\/|\.json$)/.test(f) && f.endsWith('.json'))) {
+  for (const path of devcontainerJsonFiles(snapshot)) {
     const text = snapshot.text(path) ?? '';
     for (const [pattern, tool] of DEVCONTAINER_FEATURES) {
       const line = findLine(text, pattern);
       if (line) facts.tools.push({ tool, purpose: 'local-cluster', path, line, confidence: 'medium' });
     }
   }
-  const scripts = snapshot.files.filter((f) => SCRIPT_FILE.test(baseName(f))).slice(0, MAX_FILES);
-  const docs = snapshot.files.filter((f) => DOC_FILE.test(baseName(f)) || /^docs?\/.*\.md$/i.test(f)).slice(0, MAX_FILES);
+  const scripts = snapshot.filesNamedLike((name) => SCRIPT_FILE.test(name)).slice(0, MAX_FILES);
+  const docs = snapshot.filesNamedLike((name) => DOC_FILE.test(name) || MARKDOWN.test(name))
+    .filter((path) => DOC_FILE.test(baseName(path)) || TOP_LEVEL_DOCS.test(path))
+    .slice(0, MAX_FILES);
   for (const [paths, confidence] of [[scripts, 'medium'], [docs, 'weak']] as Array<[string[], Confidence]>) {
     for (const path of paths) {
       const text = snapshot.text(path);
       if (text === undefined) continue;
+      const weakest = confidenceOfPath(path) === 'weak' ? 'weak' : confidence;
       for (const [pattern, tool, purpose] of COMMANDS) {
-        const line = findLine(text, pattern);
-        const weakest = confidenceOfPath(path) === 'weak' ? 'weak' : confidence;
+        // Most files name no tool at all: one search of the whole text before splitting it into lines.
+        const line = pattern.test(text) ? findLine(text, pattern) : undefined;
         if (line) facts.tools.push({ tool, purpose, path, line, confidence: weakest });
       }
     }
   }
+}
+
+/** `.devcontainer.json`, and any JSON file under a `.devcontainer/` directory, sorted. */
+function devcontainerJsonFiles(snapshot: RepoSnapshot): string[] {
+  const inDevcontainerDirs = snapshot.directories()
+    .filter((dir) => dir.includes('.devcontainer') && dir.split('/').includes('.devcontainer'))
+    .flatMap((dir) => snapshot.filesIn(dir).filter((path) => path.endsWith('.json')));
+  return [...new Set([...snapshot.filesNamed('.devcontainer.json'), ...inDevcontainerDirs])].sort();
 }

@@ -1,6 +1,7 @@
 import type { DetectorContext } from '../define.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
+import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName, dirOf } from '../../snapshot/paths.js';
 import { isRecord, stringAt } from './features.js';
 import { confidenceOfPath } from './kinds.js';
@@ -8,29 +9,44 @@ import { recordResource } from './record.js';
 import { scanTemplate } from './template-scan.js';
 import type { OrchestrationFacts } from './types.js';
 
-const CHART_FILE = /(?:^|\/)Chart\.ya?ml$/;
+const CHART_NAMES = ['Chart.yaml', 'Chart.yml'];
 const VALUES_FILE = /^values[\w.-]*\.ya?ml$/;
-const HELMFILE = /(?:^|\/)(?:helmfile(?:\.ya?ml)?(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
+const HELMFILE_NAME = /^helmfile(?:\.ya?ml)?(?:\.gotmpl)?$/;
+/** Any YAML file directly in a `helmfile.d/` directory. */
+const HELMFILE_D_ENTRY = /^[^/]+\.ya?ml(?:\.gotmpl)?$/;
 
 /**
  * Files a chart owns: its templates/ (Go templates, never parsed as YAML) and its values files,
  * both read here rather than as manifests.
  */
-export function chartOwnedPaths(files: readonly string[]): { templates: Set<string>; owned: Set<string> } {
-  const dirs = new Set(files.filter((f) => CHART_FILE.test(f)).map(dirOf));
-  const prefixes = [...dirs].map((dir) => (dir === '.' ? 'templates/' : `${dir}/templates/`));
-  const templates = new Set(files.filter((file) => prefixes.some((prefix) => file.startsWith(prefix))));
-  const values = files.filter((file) => dirs.has(dirOf(file)) && VALUES_FILE.test(baseName(file)));
-  return { templates, owned: new Set([...templates, ...values]) };
+export function chartOwnedPaths(snapshot: RepoSnapshot): Set<string> {
+  const dirs = snapshot.filesNamed(...CHART_NAMES).map(dirOf);
+  return new Set(dirs.flatMap((dir) => [...snapshot.filesUnder(templatesDir(dir)), ...valuesFiles(snapshot, dir)]));
+}
+
+function templatesDir(chartDir: string): string {
+  return chartDir === '.' ? 'templates' : `${chartDir}/templates`;
+}
+
+function valuesFiles(snapshot: RepoSnapshot, chartDir: string): string[] {
+  return snapshot.filesIn(chartDir).filter((file) => VALUES_FILE.test(baseName(file)));
+}
+
+/** `helmfile.yaml` (and `.gotmpl`) anywhere, and the YAML files of `helmfile.d/` directories, sorted. */
+function helmfiles(snapshot: RepoSnapshot): string[] {
+  const inHelmfileD = snapshot.directories()
+    .filter((dir) => baseName(dir) === 'helmfile.d')
+    .flatMap((dir) => snapshot.filesIn(dir).filter((file) => HELMFILE_D_ENTRY.test(baseName(file))));
+  return [...new Set([...snapshot.filesNamedLike((name) => HELMFILE_NAME.test(name)), ...inHelmfileD])].sort();
 }
 
 /**
  * Helm charts (https://helm.sh/docs/topics/charts/): Chart.yaml, values files and the kinds the
  * templates render, plus Helmfile releases (https://helmfile.readthedocs.io/).
  */
-export function scanHelm(context: DetectorContext, facts: OrchestrationFacts, templates: ReadonlySet<string>): void {
+export function scanHelm(context: DetectorContext, facts: OrchestrationFacts): void {
   const { snapshot } = context;
-  for (const chartFile of snapshot.files.filter((f) => CHART_FILE.test(f))) {
+  for (const chartFile of snapshot.filesNamed(...CHART_NAMES)) {
     const yaml = snapshot.yaml(chartFile);
     if (!yaml) continue;
     if (yaml.errors.length > 0) {
@@ -50,9 +66,8 @@ export function scanHelm(context: DetectorContext, facts: OrchestrationFacts, te
     });
     if (/\/charts\/[^/]+$/.test(dir)) facts.chartRefs.push({ chart: name, via: 'subchart', path: chartFile, line, confidence });
     const values = readValues(context, dir);
-    const prefix = dir === '.' ? 'templates/' : `${dir}/templates/`;
     let hasTemplates = false;
-    for (const template of [...templates].filter((t) => t.startsWith(prefix) && /\.ya?ml$/.test(t))) {
+    for (const template of snapshot.filesUnder(templatesDir(dir)).filter((t) => /\.ya?ml$/.test(t))) {
       const text = snapshot.text(template);
       if (text === undefined) continue;
       // templates/tests/ holds `helm test` hooks, not the app: weak, like any test directory.
@@ -64,14 +79,13 @@ export function scanHelm(context: DetectorContext, facts: OrchestrationFacts, te
     facts.charts.push({ dir, name, path: chartFile, line, hasTemplates, images: values.images, confidence });
     facts.tools.push({ tool: 'helm', purpose: 'package', name, path: chartFile, line, confidence });
   }
-  for (const helmfile of snapshot.files.filter((f) => HELMFILE.test(f))) scanHelmfile(context, facts, helmfile);
+  for (const helmfile of helmfiles(snapshot)) scanHelmfile(context, facts, helmfile);
 }
 
 function readValues(context: DetectorContext, dir: string) {
   const { snapshot } = context;
-  const files = snapshot.files.filter((f) => dirOf(f) === dir && VALUES_FILE.test(baseName(f))).sort();
   const documents = new Map<string, unknown>();
-  for (const file of files) {
+  for (const file of valuesFiles(snapshot, dir)) {
     const yaml = snapshot.yaml(file);
     if (!yaml) continue;
     for (const finding of yamlSyntaxFindings(file, yaml.errors)) context.report(finding);

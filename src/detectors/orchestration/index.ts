@@ -3,8 +3,8 @@ import { collectDatabases } from './databases.js';
 import { scanDevTools } from './dev-tools.js';
 import { chartOwnedPaths, scanHelm } from './helm.js';
 import { chartName, isIngressControllerChart } from './kinds.js';
-import { isKustomization, scanKustomizations } from './kustomize.js';
-import { isManifestCandidate, scanManifests } from './manifests.js';
+import { scanKustomizations } from './kustomize.js';
+import { manifestCandidates, scanManifests } from './manifests.js';
 import { scanObservability } from './observability.js';
 import { scanOtherOrchestrators } from './other-orchestrators.js';
 import { scanSecretsInImages } from './secrets-in-images.js';
@@ -27,10 +27,9 @@ export const orchestrationDetector = defineDetector({
   detect(context) {
     const { snapshot } = context;
     const facts = emptyOrchestrationFacts();
-    const { templates, owned } = chartOwnedPaths(snapshot.files);
-    scanHelm(context, facts, templates);
+    scanHelm(context, facts);
     scanKustomizations(context, facts);
-    scanManifests(context, facts, snapshot.files.filter((f) => isManifestCandidate(f) && !owned.has(f) && !isKustomization(f)));
+    scanManifests(context, facts, manifestCandidates(snapshot, chartOwnedPaths(snapshot)));
     scanTerraform(snapshot, facts);
     scanOtherOrchestrators(context, facts);
     scanDevTools(snapshot, facts);

@@ -7,10 +7,10 @@ import { recordResource } from './record.js';
 import type { OrchestrationFacts } from './types.js';
 
 /** The three names `kustomize build` looks for (https://kubectl.docs.kubernetes.io/references/kustomize/glossary/#kustomization-root). */
-const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 export function isKustomization(path: string): boolean {
-  return KUSTOMIZATION_NAMES.has(baseName(path));
+  return KUSTOMIZATION_NAMES.includes(baseName(path));
 }
 
 /**
@@ -19,7 +19,7 @@ export function isKustomization(path: string): boolean {
  */
 export function scanKustomizations(context: DetectorContext, facts: OrchestrationFacts): void {
   const { snapshot } = context;
-  for (const path of snapshot.files.filter(isKustomization)) {
+  for (const path of snapshot.filesNamed(...KUSTOMIZATION_NAMES)) {
     const yaml = snapshot.yaml(path);
     if (!yaml) continue;
     if (yaml.errors.length > 0) {

@@ -2,8 +2,10 @@ import type { DetectorContext } from '../define.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
+import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { featuresOf, isRecord, literalSecretPath, stringAt } from './features.js';
 import { confidenceOfPath, toolConfigOf } from './kinds.js';
+import { isKustomization } from './kustomize.js';
 import { recordResource } from './record.js';
 import { scanTemplate } from './template-scan.js';
 import type { K8sResource, OrchestrationFacts, ResourceFeature } from './types.js';
@@ -23,8 +25,15 @@ const KIND_LINE = /^["']?kind["']?\s*:/m;
 /** A value or line that starts with an unquoted `{{`: a template for Helm, gomplate or envsubst-like tools, not YAML yet. */
 const UNQUOTED_TEMPLATE = /^[ \t]*(?:-[ \t]+)?(?:[\w./-]+:[ \t]+)?\{\{/m;
 
+const YAML_NAME = /\.ya?ml$/i;
+
 export function isManifestCandidate(path: string): boolean {
-  return /\.ya?ml$/i.test(path) && !NOT_A_MANIFEST.some((pattern) => pattern.test(path));
+  return YAML_NAME.test(path) && !NOT_A_MANIFEST.some((pattern) => pattern.test(path));
+}
+
+/** YAML files that may hold manifests, sorted; `owned` are read by another reader (chart templates and values). */
+export function manifestCandidates(snapshot: RepoSnapshot, owned: ReadonlySet<string>): string[] {
+  return snapshot.filesNamedLike((name) => YAML_NAME.test(name)).filter((path) => isManifestCandidate(path) && !owned.has(path) && !isKustomization(path));
 }
 
 /**

@@ -26,6 +26,9 @@ const CONFIG_FILES: FileRule[] = [
   { name: /^tempo[\w.-]*\.ya?ml$/, tool: 'tempo', signals: ['tracing'] },
 ];
 
+/** Any of the names above, as one pattern: most file names match none, and one test each is cheaper than nine. */
+const CONFIG_NAME = new RegExp(CONFIG_FILES.map((rule) => `(?:${rule.name.source})`).join('|'));
+
 /** Images of the same tools when a Compose file runs them. */
 const IMAGES: Array<[RegExp, string, Signal[]]> = [
   [/(?:^|\/)(?:prometheus|victoria-metrics)(?::|$)/, 'prometheus', ['metrics']],
@@ -42,6 +45,8 @@ const LIBRARIES: Array<[RegExp, string, Signal[]]> = [
 ];
 const PACKAGE_MANIFEST = /^(?:package\.json|requirements[\w.-]*\.txt|pyproject\.toml|go\.mod|pom\.xml|build\.gradle(?:\.kts)?|Gemfile|Cargo\.toml|[\w.-]+\.csproj|composer\.json|mix\.exs)$/;
 const MAX_MANIFESTS = 200;
+/** Dashboards and provisioning files: JSON or YAML anywhere under a `grafana/` directory. */
+const GRAFANA_FILE = /(?:^|\/)grafana\/.*\.(?:json|ya?ml)$/;
 
 /**
  * Metrics, logs and traces: collector and agent configs, the same tools run by Compose or
@@ -49,7 +54,7 @@ const MAX_MANIFESTS = 200;
  */
 export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFacts, compose: readonly ComposeFileFact[]): void {
   const seenDirs = new Set<string>();
-  for (const path of snapshot.files) {
+  for (const path of configCandidates(snapshot)) {
     const name = baseName(path);
     const rule = CONFIG_FILES.find((r) => r.name.test(name));
     const confidence = confidenceOfPath(path);
@@ -59,7 +64,7 @@ export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFa
       if (line === undefined) continue;
       const signals = rule.signals.length > 0 ? rule.signals : collectorSignals(snapshot, path);
       facts.observability.push({ tool: rule.tool, signals, path, line, confidence });
-    } else if (/(?:^|\/)grafana\/.*\.(?:json|ya?ml)$/.test(path) && !seenDirs.has(dirOf(path))) {
+    } else if (GRAFANA_FILE.test(path) && !seenDirs.has(dirOf(path))) {
       seenDirs.add(dirOf(path));
       facts.observability.push({ tool: 'grafana', signals: ['metrics'], path, line: 1, confidence });
     }
@@ -78,7 +83,7 @@ export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFa
     const rule = observabilityOfChart(ref.chart);
     if (rule) facts.observability.push({ tool: rule.tool, signals: rule.signals, path: ref.path, line: ref.line, confidence: ref.confidence });
   }
-  const manifests = snapshot.files.filter((f) => PACKAGE_MANIFEST.test(baseName(f))).slice(0, MAX_MANIFESTS);
+  const manifests = snapshot.filesNamedLike((name) => PACKAGE_MANIFEST.test(name)).slice(0, MAX_MANIFESTS);
   for (const path of manifests) {
     const text = snapshot.text(path);
     if (text === undefined) continue;
@@ -88,6 +93,15 @@ export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFa
       if (line) facts.observability.push({ tool, signals, path, line, confidence });
     }
   }
+}
+
+/** Files named like a collector or agent config, and JSON or YAML under a `grafana/` directory, sorted. */
+function configCandidates(snapshot: RepoSnapshot): string[] {
+  const underGrafana = snapshot.directories()
+    .filter((dir) => dir.includes('grafana') && dir.split('/').includes('grafana'))
+    .flatMap((dir) => snapshot.filesIn(dir));
+  const named = snapshot.filesNamedLike((name) => CONFIG_NAME.test(name));
+  return [...new Set([...named, ...underGrafana])].sort();
 }
 
 /** Signals of an OpenTelemetry Collector: the pipelines under `service.pipelines` (`metrics`, `logs/app`…). */

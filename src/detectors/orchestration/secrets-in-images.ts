@@ -1,9 +1,9 @@
-import picomatch from 'picomatch';
+import { compileGlob } from '../../parsers/glob.js';
 import type { DetectorContext } from '../define.js';
 import type { DockerfileFact } from '../facts.js';
 import type { DockerInstruction } from '../../parsers/dockerfile.js';
 import { isWithin, resolveInRepo } from '../../snapshot/paths.js';
-import { loadDockerignore, type DockerIgnore } from './dockerignore.js';
+import { dockerignoreLoader, type DockerIgnore } from './dockerignore.js';
 import { isLiteralSecretValue, isSecretName, mayBeSecretFile, secretFileKind } from './secret-names.js';
 import type { OrchestrationFacts } from './types.js';
 
@@ -17,11 +17,12 @@ const WHOLE_CONTEXT = new Set(['.', './', '*', './*']);
  * (https://docs.docker.com/build/building/secrets/). Build secrets belong in `RUN --mount=type=secret`.
  */
 export function scanSecretsInImages(context: DetectorContext, facts: OrchestrationFacts, dockerfiles: readonly DockerfileFact[]): void {
-  const candidates = context.snapshot.files.filter(mayBeSecretFile);
+  const candidates = context.snapshot.filesNamedLike(mayBeSecretFile);
+  const dockerignoreOf = dockerignoreLoader(context.snapshot);
   for (const dockerfile of dockerfiles) {
     const parsed = context.snapshot.dockerfile(dockerfile.path);
     if (!parsed || parsed.error) continue;
-    const ignores = new Map(dockerfile.contexts.map((c) => [c, loadDockerignore(context.snapshot, dockerfile.path, c)] as const));
+    const ignores = new Map(dockerfile.contexts.map((c) => [c, dockerignoreOf(dockerfile.path, c)] as const));
     const reported = new Set<string>();
     const report = (instruction: DockerInstruction, code: 'dockerfile-secret-in-env' | 'dockerfile-copies-secret' | 'dockerfile-context-leaks-secret', args: Record<string, string>) => {
       const key = `${instruction.line}:${code}:${Object.values(args).join(':')}`;
@@ -37,8 +38,9 @@ export function scanSecretsInImages(context: DetectorContext, facts: Orchestrati
       } else if (instruction.keyword === 'RUN' && instruction.flags.some((flag) => /^--mount=(?:\S*,)?type=secret\b/.test(flag))) {
         facts.buildSecrets.push({ path: dockerfile.path, line: instruction.line });
       } else if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((flag) => flag.startsWith('--from='))) {
+        const copied = sources(instruction.args);
         for (const [buildContext, ignore] of ignores) {
-          for (const source of sources(instruction.args)) {
+          for (const source of copied) {
             for (const leak of copiedSecrets(context, candidates, buildContext, source, ignore)) {
               const args = { instruction: instruction.keyword, source, kind: leak.kind };
               if (leak.explicit) report(instruction, 'dockerfile-copies-secret', args);
@@ -98,8 +100,10 @@ function copiedSecrets(context: DetectorContext, candidates: readonly string[], 
   let files: readonly string[];
   let explicit = false;
   if (/[*?[]/.test(source)) {
-    const matches = picomatch(resolved, { dot: true });
-    files = candidates.filter((file) => isWithin(file, buildContext) && matches(file));
+    const inContext = candidates.filter((file) => isWithin(file, buildContext));
+    // Compiled only when something could match: most globs (`COPY *.json ./`) have no candidate to test.
+    const matches = inContext.length > 0 ? compileGlob(resolved, { dot: true }) : undefined;
+    files = matches ? inContext.filter((file) => matches(file)) : [];
     explicit = mayBeSecretFile(source);
   } else if (snapshot.has(resolved)) {
     files = mayBeSecretFile(resolved) ? [resolved] : [];

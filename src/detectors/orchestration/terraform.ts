@@ -27,7 +27,7 @@ function kindOf(type: string): string | undefined {
  * managed databases, ECS and Nomad. HCL is not parsed; a resource block ends at a `}` in column 1.
  */
 export function scanTerraform(snapshot: RepoSnapshot, facts: OrchestrationFacts): void {
-  for (const path of snapshot.files.filter((f) => f.endsWith('.tf'))) {
+  for (const path of snapshot.filesNamedLike((name) => name.endsWith('.tf'))) {
     const lines = snapshot.text(path)?.split(/\r?\n/);
     if (!lines) continue;
     const confidence = confidenceOfPath(path);
