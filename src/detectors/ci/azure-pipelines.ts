@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
@@ -10,6 +11,7 @@ import { taskActivities } from './azure-tasks.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asList, asMap, asText, imageName, variablesOf, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
+import { filesMatchingGlob, filesNamedMatching, matching } from './find-files.js';
 
 // https://learn.microsoft.com/azure/devops/pipelines/yaml-schema/
 export const AZURE_PIPELINES_FILES = ['**/azure-pipelines*.yml', '**/azure-pipelines*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml'];
@@ -17,13 +19,15 @@ const PIPELINE = /(?:^|\/)azure-pipelines[\w.-]*\.ya?ml$|^\.azure-pipelines\/.+\
 const SCRIPT_KEYS = ['script', 'bash', 'pwsh', 'powershell'];
 const MAX_TEMPLATE_DEPTH = 5;
 
-const listOfMaps = z.array(z.record(z.string(), z.unknown()));
-const pipelineSchema = z.looseObject({ stages: listOfMaps.optional(), jobs: listOfMaps.optional(), steps: listOfMaps.optional() });
+const pipelineSchema = lazy(() => {
+  const listOfMaps = z.array(z.record(z.string(), z.unknown()));
+  return z.looseObject({ stages: listOfMaps.optional(), jobs: listOfMaps.optional(), steps: listOfMaps.optional() });
+});
 
 interface Scope {
   sources: YamlSources;
   configs: ReadonlyMap<string, YamlConfig>;
-  files: readonly string[];
+  filesMatching: (glob: string) => string[];
   scripts: ScriptFiles;
   /** `resources.containers` aliases of the pipeline being read. */
   containers: Record<string, string>;
@@ -33,18 +37,18 @@ interface Scope {
 }
 
 export const azurePipelines: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => PIPELINE.test(path));
+  const paths = matching(PIPELINE, filesNamedMatching(snapshot, PIPELINE), snapshot.filesUnder('.azure-pipelines'));
   const { configs, read } = loadWithTemplates(snapshot, paths, report);
   const sources = yamlSources([...configs.values()]);
   const templates = new Set([...configs.values()].flatMap((config) => templateReferences(config)));
-  // Every file of the repository (not only CI candidates): a Docker@2 `Dockerfile` input may be a glob.
-  const files = paths.length === 0 ? [] : snapshot.filesUnder('.');
+  // A Docker@2 `Dockerfile` input may be a glob over every file of the repository.
+  const filesMatching = (glob: string) => filesMatchingGlob(snapshot, glob);
   const jobs = paths.flatMap((path) => {
     const config = configs.get(path);
     // A template is read where it is used, so its jobs get the pipeline's context.
     if (!config || templates.has(path)) return [];
     const root = asMap(config.root)!;
-    const scope: Scope = { sources, configs, files, scripts: snapshot, containers: containerAliases(root), variables: variablesOf(root.variables), depth: 0 };
+    const scope: Scope = { sources, configs, filesMatching, scripts: snapshot, containers: containerAliases(root), variables: variablesOf(root.variables), depth: 0 };
     return finishPipeline(pipelineDrafts(config, root, scope).map((draft) => ({ ...draft, pipeline: path })));
   });
   return { configs: configsOf('azure-pipelines', read), jobs };
@@ -114,7 +118,7 @@ function steps(config: YamlConfig, value: unknown, scope: Scope, fallback: Place
       return classifyScript(sources.scriptLines(step, scriptKey, at), { path: at.path, cwd, files: scope.scripts });
     }
     const task = asText(step.task);
-    return task ? taskActivities(step, task, { sources, files: scope.files, scripts: scope.scripts, at: sources.placeOf(step, 'task') ?? at }) : [];
+    return task ? taskActivities(step, task, { sources, filesMatching: scope.filesMatching, scripts: scope.scripts, at: sources.placeOf(step, 'task') ?? at }) : [];
   });
 }
 
@@ -172,7 +176,7 @@ function loadWithTemplates(snapshot: RepoSnapshot, paths: readonly string[], rep
     if (seen.has(path) || !snapshot.has(path)) continue;
     seen.add(path);
     const config = loadYaml(snapshot, path, report);
-    if (!config || !checkShape(config, pipelineSchema, 'Azure Pipelines config', report)) continue;
+    if (!config || !checkShape(config, pipelineSchema(), 'Azure Pipelines config', report)) continue;
     configs.set(path, config);
     queue.push(...templateReferences(config));
   }

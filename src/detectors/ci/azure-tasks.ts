@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { CiActivity } from '../facts.js';
 import { dirOf } from '../../snapshot/paths.js';
 import { found, imageBuild, type Found, type ScriptFiles } from './activity.js';
@@ -27,7 +26,8 @@ const DEPLOY_TASKS: Record<string, { input: string; values: string[] } | undefin
 
 export interface TaskScope {
   sources: YamlSources;
-  files: readonly string[];
+  /** Files of the repository a glob matches. */
+  filesMatching: (glob: string) => string[];
   scripts: ScriptFiles;
   at: Place;
 }
@@ -43,7 +43,7 @@ export function taskActivities(step: YamlMap, task: string, scope: TaskScope): C
   };
   const place = (activities: Found[]): CiActivity[] => activities.map((activity) => ({ ...activity, ...scope.at }));
 
-  if (name === 'docker') return place(dockerTask(task, input, scope.files));
+  if (name === 'docker') return place(dockerTask(task, input, scope.filesMatching));
   if (name === 'dockercompose') {
     const action = (input('action') ?? '').toLowerCase();
     if (action === 'build services') return place([found('image-build', task, { pushes: false })]);
@@ -74,13 +74,13 @@ export function taskActivities(step: YamlMap, task: string, scope: TaskScope): C
  * defaults to buildAndPush, `Dockerfile` to the glob `**\/Dockerfile`, `buildContext` to the
  * Dockerfile's directory. Docker@0 and @1 name things differently (`Build an image`, `imageName`).
  */
-function dockerTask(task: string, input: (name: string) => string | undefined, files: readonly string[]): Found[] {
+function dockerTask(task: string, input: (name: string) => string | undefined, filesMatching: TaskScope['filesMatching']): Found[] {
   const command = (input('command') ?? 'buildAndPush').toLowerCase();
   if (command === 'login') return [found('registry-login', task)];
   const image = input('repository') ?? input('imagename');
   if (command === 'push' || command === 'push an image') return [found('image-push', task, { image })];
   if (command !== 'build' && command !== 'buildandpush' && command !== 'build an image') return [];
-  const dockerfile = dockerfileOf(input('dockerfile') ?? '**/Dockerfile', files);
+  const dockerfile = dockerfileOf(input('dockerfile') ?? '**/Dockerfile', filesMatching);
   const contextInput = input('buildcontext');
   const context = contextInput === undefined || contextInput === '**' ? (dockerfile === undefined ? undefined : dirOf(dockerfile)) : resolveScriptPath(contextInput, '.');
   const args = splitCommands(input('arguments') ?? '').flatMap((command) => command.words);
@@ -89,11 +89,10 @@ function dockerTask(task: string, input: (name: string) => string | undefined, f
 }
 
 /** A Dockerfile input may be a glob; it names a file only when one file matches. */
-function dockerfileOf(written: string, files: readonly string[]): string | undefined {
+function dockerfileOf(written: string, filesMatching: TaskScope['filesMatching']): string | undefined {
   const path = resolveScriptPath(written, '.');
   if (path === undefined || !/[*?[]/.test(path)) return path;
-  const matches = picomatch(path, { dot: true });
-  const found = files.filter((file) => matches(file));
+  const found = filesMatching(path);
   return found.length === 1 ? found[0] : undefined;
 }
 

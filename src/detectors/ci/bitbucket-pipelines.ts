@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -15,17 +16,19 @@ const PUSH_PIPE = /push-image|(?:ecr|gcr|acr|docker)-push/;
 const DEPLOY_PIPE = /deploy|kubectl-run|ssh-run|helm|kubernetes/;
 const CONTAINER_TOOL = /\b(?:docker|podman|kubectl|helm)\b/;
 
-const stepList = z.array(z.unknown());
-const configSchema = z.looseObject({
-  image: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
-  options: z.looseObject({ docker: z.boolean().optional() }).optional(),
-  pipelines: z.looseObject({
-    default: stepList.optional(),
-    branches: z.record(z.string(), stepList).optional(),
-    'pull-requests': z.record(z.string(), stepList).optional(),
-    tags: z.record(z.string(), stepList).optional(),
-    custom: z.record(z.string(), z.union([stepList, z.looseObject({})])).optional(),
-  }),
+const configSchema = lazy(() => {
+  const stepList = z.array(z.unknown());
+  return z.looseObject({
+    image: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
+    options: z.looseObject({ docker: z.boolean().optional() }).optional(),
+    pipelines: z.looseObject({
+      default: stepList.optional(),
+      branches: z.record(z.string(), stepList).optional(),
+      'pull-requests': z.record(z.string(), stepList).optional(),
+      tags: z.record(z.string(), stepList).optional(),
+      custom: z.record(z.string(), z.union([stepList, z.looseObject({})])).optional(),
+    }),
+  });
 });
 
 interface Scope {
@@ -38,7 +41,7 @@ interface Scope {
 export const bitbucketPipelines: CiProvider = (snapshot, report) => {
   if (!snapshot.has(FILE)) return { configs: [], jobs: [] };
   const config = loadYaml(snapshot, FILE, report);
-  if (!config || !checkShape(config, configSchema, 'Bitbucket Pipelines config', report)) return { configs: configsOf('bitbucket-pipelines', [FILE]), jobs: [] };
+  if (!config || !checkShape(config, configSchema(), 'Bitbucket Pipelines config', report)) return { configs: configsOf('bitbucket-pipelines', [FILE]), jobs: [] };
   const root = asMap(config.root)!;
   const scope: Scope = { files: snapshot, config, root, sources: yamlSources([config]) };
   const pipelines = asMap(root.pipelines) ?? {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -7,12 +8,15 @@ import type { ScriptFiles } from './activity.js';
 import { isTestCommand, isTestName } from './names.js';
 import { asList, asMap, asText, asTextList, singleEntry, variablesOf, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
+import { matching } from './find-files.js';
 
 // https://buildkite.com/docs/pipelines/configure/defining-steps
 export const BUILDKITE_FILES = ['.buildkite/**/*.yml', '.buildkite/**/*.yaml', 'buildkite.yml', 'buildkite.yaml', '.buildkite.yml', '.buildkite.yaml'];
 const PIPELINE = /^(?:\.buildkite\/.+|\.?buildkite)\.ya?ml$/;
 
-const pipelineSchema = z.looseObject({ steps: z.array(z.unknown()), env: z.record(z.string(), z.unknown()).optional() });
+const pipelineSchema = lazy(() => {
+  return z.looseObject({ steps: z.array(z.unknown()), env: z.record(z.string(), z.unknown()).optional() });
+});
 
 interface Scope {
   config: YamlConfig;
@@ -23,11 +27,11 @@ interface Scope {
 
 export const buildkite: CiProvider = (snapshot, report) => {
   // `.buildkite/` also holds Compose files and scripts: a pipeline is a file with top-level `steps`.
-  const candidates = snapshot.files.filter((path) => PIPELINE.test(path) && Array.isArray(asMap(snapshot.yaml(path)?.documents[0])?.steps));
+  const candidates = matching(PIPELINE, snapshot.filesIn('.'), snapshot.filesUnder('.buildkite')).filter((path) => Array.isArray(asMap(snapshot.yaml(path)?.documents[0])?.steps));
   const jobs: CiJobFact[] = [];
   for (const path of candidates) {
     const config = loadYaml(snapshot, path, report);
-    if (!config || !checkShape(config, pipelineSchema, 'Buildkite pipeline', report)) continue;
+    if (!config || !checkShape(config, pipelineSchema(), 'Buildkite pipeline', report)) continue;
     const root = asMap(config.root)!;
     const scope: Scope = { config, sources: yamlSources([config]), files: snapshot, variables: variablesOf(root.env) };
     jobs.push(...finishPipeline(stepsOf(root.steps).map(({ step, index, list, group }) => stepDraft(scope, step, scope.sources.placeOf(list, index) ?? { path, line: 1 }, index, group))));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -15,11 +16,13 @@ const CONFIG = /^\.circleci\/config\.yml$/;
 /** Custom commands may call custom commands; a few levels are plenty. */
 const MAX_COMMAND_DEPTH = 5;
 
-const configSchema = z.looseObject({
-  version: z.union([z.number(), z.string()]),
-  orbs: z.record(z.string(), z.unknown()).optional(),
-  jobs: z.record(z.string(), z.looseObject({ docker: z.array(z.looseObject({ image: z.string() })).optional(), steps: z.array(z.unknown()).optional() })).optional(),
-  workflows: z.record(z.string(), z.unknown()).optional(),
+const configSchema = lazy(() => {
+  return z.looseObject({
+    version: z.union([z.number(), z.string()]),
+    orbs: z.record(z.string(), z.unknown()).optional(),
+    jobs: z.record(z.string(), z.looseObject({ docker: z.array(z.looseObject({ image: z.string() })).optional(), steps: z.array(z.unknown()).optional() })).optional(),
+    workflows: z.record(z.string(), z.unknown()).optional(),
+  });
 });
 
 /** What a job definition does, wherever it is invoked from. */
@@ -34,11 +37,11 @@ interface Scope {
 }
 
 export const circleci: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => CONFIG.test(path));
+  const paths = snapshot.filesIn('.circleci').filter((path) => CONFIG.test(path));
   const drafts: DraftJob[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);
-    if (!config || !checkShape(config, configSchema, 'CircleCI config', report)) continue;
+    if (!config || !checkShape(config, configSchema(), 'CircleCI config', report)) continue;
     const root = asMap(config.root)!;
     drafts.push(...configDrafts({ files: snapshot, config, root, sources: yamlSources([config]), orbs: orbNames(root.orbs) }));
   }

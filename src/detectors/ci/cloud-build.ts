@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -10,6 +11,7 @@ import { commandLine } from './shell-command.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asList, asMap, asText, variablesOf, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
+import { filesNamedMatching } from './find-files.js';
 
 // https://cloud.google.com/build/docs/build-config-file-schema
 export const CLOUD_BUILD_FILES = ['**/cloudbuild*.yaml', '**/cloudbuild*.yml', '**/cloudbuild*.json'];
@@ -26,10 +28,12 @@ const BUILDER_PROGRAMS: Record<string, string> = {
 /** Google's own builders: images that run a tool, not the project's code. */
 const BUILDER = /^(?:gcr\.io\/(?:cloud-builders|kaniko-project|google\.com\/cloudsdktool|k8s-skaffold|cloud-marketplace)\/|google\/cloud-sdk|docker(?::|$)|alpine\/helm|bitnami\/kubectl)/;
 
-const configSchema = z.looseObject({
-  steps: z.array(z.looseObject({ name: z.string(), args: z.array(z.unknown()).optional(), entrypoint: z.string().optional(), dir: z.string().optional() })),
-  images: z.array(z.string()).optional(),
-  substitutions: z.record(z.string(), z.unknown()).optional(),
+const configSchema = lazy(() => {
+  return z.looseObject({
+    steps: z.array(z.looseObject({ name: z.string(), args: z.array(z.unknown()).optional(), entrypoint: z.string().optional(), dir: z.string().optional() })),
+    images: z.array(z.string()).optional(),
+    substitutions: z.record(z.string(), z.unknown()).optional(),
+  });
 });
 
 interface Scope {
@@ -40,11 +44,11 @@ interface Scope {
 }
 
 export const cloudBuild: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => CONFIG.test(path));
+  const paths = filesNamedMatching(snapshot, CONFIG);
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);
-    if (!config || !checkShape(config, configSchema, 'Cloud Build config', report)) continue;
+    if (!config || !checkShape(config, configSchema(), 'Cloud Build config', report)) continue;
     const root = asMap(config.root)!;
     const scope: Scope = { config, sources: yamlSources([config]), files: snapshot, substitutions: variablesOf(root.substitutions) };
     const steps = asList(root.steps);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript, type ScriptLine } from './commands.js';
 import { asMap, asTextList, variablesOf } from './values.js';
 import { yamlSources } from './yaml-sources.js';
+import { filesNamedMatching } from './find-files.js';
 
 // https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html
 export const CODEBUILD_FILES = ['**/buildspec*.yml', '**/buildspec*.yaml'];
@@ -13,18 +15,20 @@ const PHASES = ['install', 'pre_build', 'build', 'post_build'];
 /** What CodePipeline's ECS and Blue/Green deploy actions read: a buildspec writing one feeds a deploy. */
 const IMAGE_DEFINITIONS = /(?:^|\/)(?:imagedefinitions|imageDetail)\.json$/;
 
-const phaseSchema = z.looseObject({ commands: z.union([z.array(z.unknown()), z.string()]).optional() }).nullable();
-const buildspecSchema = z.looseObject({
-  version: z.union([z.number(), z.string()]),
-  phases: z.record(z.string(), phaseSchema).optional(),
+const buildspecSchema = lazy(() => {
+  const phaseSchema = z.looseObject({ commands: z.union([z.array(z.unknown()), z.string()]).optional() }).nullable();
+  return z.looseObject({
+    version: z.union([z.number(), z.string()]),
+    phases: z.record(z.string(), phaseSchema).optional(),
+  });
 });
 
 export const codebuild: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => BUILDSPEC.test(path));
+  const paths = filesNamedMatching(snapshot, BUILDSPEC);
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);
-    if (!config || !checkShape(config, buildspecSchema, 'CodeBuild buildspec', report)) continue;
+    if (!config || !checkShape(config, buildspecSchema(), 'CodeBuild buildspec', report)) continue;
     const root = asMap(config.root)!;
     const sources = yamlSources([config]);
     const phases = asMap(root.phases) ?? {};

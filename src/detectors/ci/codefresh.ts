@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -9,6 +10,7 @@ import { environmentAmong } from './names.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asMap, asText, asTextList, imageName, variablesOf, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
+import { matching } from './find-files.js';
 
 // https://codefresh.io/docs/docs/pipelines/what-is-the-codefresh-yaml/ and …/pipelines/steps/
 export const CODEFRESH_FILES = ['codefresh.yml', 'codefresh.yaml', 'codefresh-*.yml', '.codefresh/**/*.yml', '.codefresh/**/*.yaml'];
@@ -18,7 +20,9 @@ const STEP_REFERENCE = /\$\{\{\s*([\w-]+)\s*\}\}/g;
 /** `deploy`, `helm` and marketplace steps that deploy (`codefresh/kubernetes-deploy`, `argocd-sync`, `helm-upgrade`). */
 const DEPLOY_STEP = /deploy|helm|kubectl|kubernetes|argo/;
 
-const configSchema = z.looseObject({ version: z.union([z.string(), z.number()]).optional(), steps: z.record(z.string(), z.unknown()) });
+const configSchema = lazy(() => {
+  return z.looseObject({ version: z.union([z.string(), z.number()]).optional(), steps: z.record(z.string(), z.unknown()) });
+});
 
 interface Scope {
   config: YamlConfig;
@@ -30,11 +34,11 @@ interface Scope {
 }
 
 export const codefresh: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => FILE.test(path));
+  const paths = matching(FILE, snapshot.filesIn('.'), snapshot.filesUnder('.codefresh'));
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);
-    if (!config || !checkShape(config, configSchema, 'Codefresh pipeline', report)) continue;
+    if (!config || !checkShape(config, configSchema(), 'Codefresh pipeline', report)) continue;
     const scope: Scope = { config, sources: yamlSources([config]), files: snapshot, built: new Map(), clones: new Set(['main_clone']) };
     jobs.push(...finishPipeline(stepDrafts(scope, asMap(asMap(config.root)!.steps) ?? {})));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYamlDocuments, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -10,15 +11,17 @@ import { yamlSources } from './yaml-sources.js';
 export const DRONE_FILES = ['.drone.yml', '.drone.yaml'];
 const FILES = new Set(DRONE_FILES);
 
-const pipelineSchema = z.looseObject({
-  kind: z.string().optional(),
-  name: z.string().optional(),
-  steps: z.array(z.looseObject({ name: z.string().optional(), image: z.string().optional() })).optional(),
-  pipeline: z.record(z.string(), z.unknown()).optional(),
+const pipelineSchema = lazy(() => {
+  return z.looseObject({
+    kind: z.string().optional(),
+    name: z.string().optional(),
+    steps: z.array(z.looseObject({ name: z.string().optional(), image: z.string().optional() })).optional(),
+    pipeline: z.record(z.string(), z.unknown()).optional(),
+  });
 });
 
 export const drone: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => FILES.has(path));
+  const paths = snapshot.filesIn('.').filter((path) => FILES.has(path));
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
     const configs = loadYamlDocuments(snapshot, path, report);
@@ -29,7 +32,7 @@ export const drone: CiProvider = (snapshot, report) => {
     const pipelines = configs.filter((config) => asMap(config.root) && (asMap(config.root)!.kind ?? 'pipeline') === 'pipeline');
     for (const config of pipelines) {
       const root = asMap(config.root)!;
-      if (!checkShape(config, pipelineSchema, 'Drone pipeline', report)) continue;
+      if (!checkShape(config, pipelineSchema(), 'Drone pipeline', report)) continue;
       const name = asText(root.name) ?? 'default';
       const prefix = pipelines.length > 1 ? `${name} / ` : '';
       const scope = { system: 'drone' as const, path, sources, files: snapshot, prefix };

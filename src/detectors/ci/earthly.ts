@@ -15,7 +15,7 @@ const EARTHFILE = /(?:^|\/)Earthfile$/;
  * without `PIPELINE` run only when something calls `earthly` (read there, earthly-commands.ts).
  */
 export const earthly: CiProvider = (snapshot) => {
-  const paths = snapshot.files.filter((path) => EARTHFILE.test(path));
+  const paths = snapshot.filesNamed('Earthfile');
   const drafts: DraftJob[] = [];
   const withPipelines: string[] = [];
   for (const path of paths) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -17,18 +18,20 @@ const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 /** GitHub allows ten levels of nested reusable workflows; fewer cover every real repository. */
 const MAX_CALL_DEPTH = 4;
 
-const imageSchema = z.union([z.string(), z.looseObject({ image: z.string().optional() })]).nullable();
-const workflowSchema = z.looseObject({
-  jobs: z.record(
-    z.string(),
-    z.looseObject({
-      steps: z.array(z.looseObject({ run: z.union([z.string(), z.number()]).optional(), uses: z.string().optional() })).optional(),
-      uses: z.string().optional(),
-      container: imageSchema.optional(),
-      services: z.union([z.record(z.string(), imageSchema), z.string()]).nullable().optional(),
-      environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
-    }),
-  ),
+const workflowSchema = lazy(() => {
+  const imageSchema = z.union([z.string(), z.looseObject({ image: z.string().optional() })]).nullable();
+  return z.looseObject({
+    jobs: z.record(
+      z.string(),
+      z.looseObject({
+        steps: z.array(z.looseObject({ run: z.union([z.string(), z.number()]).optional(), uses: z.string().optional() })).optional(),
+        uses: z.string().optional(),
+        container: imageSchema.optional(),
+        services: z.union([z.record(z.string(), imageSchema), z.string()]).nullable().optional(),
+        environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
+      }),
+    ),
+  });
 });
 
 interface WorkflowScope {
@@ -43,11 +46,11 @@ interface WorkflowScope {
 }
 
 export const githubActions: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => WORKFLOW.test(path));
+  const paths = snapshot.filesIn('.github/workflows').filter((path) => WORKFLOW.test(path));
   const configs = new Map<string, YamlConfig>();
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);
-    if (config && checkShape(config, workflowSchema, 'GitHub Actions workflow', report)) configs.set(path, config);
+    if (config && checkShape(config, workflowSchema(), 'GitHub Actions workflow', report)) configs.set(path, config);
   }
   const sources = yamlSources([...configs.values()]);
   const called = new Set([...configs.values()].flatMap((config) => Object.values(jobsOf(config)).map(localWorkflowOf)));

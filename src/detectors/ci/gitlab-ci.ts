@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import { checkShape, configsOf, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript, type ScriptLine } from './commands.js';
@@ -12,27 +13,29 @@ import type { Place } from './yaml-sources.js';
 // https://docs.gitlab.com/ci/yaml/
 export const GITLAB_CI_FILES = ['.gitlab-ci.yml', '(local files it includes)'];
 
-const scriptSchema = z.union([z.string(), z.array(z.union([z.string(), z.number(), z.array(z.unknown())]))]);
-const imageSchema = z.union([z.string(), z.looseObject({ name: z.string() })]);
-const jobSchema = z.looseObject({
-  script: scriptSchema.optional(),
-  before_script: scriptSchema.optional(),
-  after_script: scriptSchema.optional(),
-  image: imageSchema.optional(),
-  services: z.array(imageSchema).optional(),
-  environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
-  extends: z.union([z.string(), z.array(z.string())]).optional(),
-  stage: z.string().optional(),
-});
-const pipelineSchema = z.record(z.string(), z.unknown()).superRefine((root, context) => {
-  for (const [name, value] of Object.entries(root)) {
-    // Hidden keys (`.setup: &setup [...]`) hold templates and anchors of any shape.
-    if (GITLAB_KEYWORDS.has(name) || name.startsWith('.')) continue;
-    const result = jobSchema.safeParse(value);
-    for (const issue of result.success ? [] : result.error.issues) {
-      context.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] });
+const pipelineSchema = lazy(() => {
+  const scriptSchema = z.union([z.string(), z.array(z.union([z.string(), z.number(), z.array(z.unknown())]))]);
+  const imageSchema = z.union([z.string(), z.looseObject({ name: z.string() })]);
+  const jobSchema = z.looseObject({
+    script: scriptSchema.optional(),
+    before_script: scriptSchema.optional(),
+    after_script: scriptSchema.optional(),
+    image: imageSchema.optional(),
+    services: z.array(imageSchema).optional(),
+    environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
+    extends: z.union([z.string(), z.array(z.string())]).optional(),
+    stage: z.string().optional(),
+  });
+  return z.record(z.string(), z.unknown()).superRefine((root, context) => {
+    for (const [name, value] of Object.entries(root)) {
+      // Hidden keys (`.setup: &setup [...]`) hold templates and anchors of any shape.
+      if (GITLAB_KEYWORDS.has(name) || name.startsWith('.')) continue;
+      const result = jobSchema.safeParse(value);
+      for (const issue of result.success ? [] : result.error.issues) {
+        context.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] });
+      }
     }
-  }
+  });
 });
 /** Environment actions that prepare, check or tear down rather than deploy. */
 const NOT_DEPLOYING = new Set(['stop', 'prepare', 'verify', 'access']);
@@ -40,7 +43,7 @@ const DIND = /(?:^|\/)docker:.*dind|dind/;
 
 export const gitlabCi: CiProvider = (snapshot, report) => {
   if (!snapshot.has('.gitlab-ci.yml')) return { configs: [], jobs: [] };
-  const pipeline = loadGitlabPipeline(snapshot, report, (config) => checkShape(config, pipelineSchema, 'GitLab CI config', report));
+  const pipeline = loadGitlabPipeline(snapshot, report, (config) => checkShape(config, pipelineSchema(), 'GitLab CI config', report));
   const drafts = pipeline.jobs.flatMap((job) => {
     const resolved = pipeline.resolve(job.name);
     // A job whose rules all say `when: never` is switched off.

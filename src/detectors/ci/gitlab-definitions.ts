@@ -1,5 +1,6 @@
-import picomatch from 'picomatch';
+import { compileGlob } from '../../parsers/glob.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
+import { filesInDirectories, filesNamedMatching, matching } from './find-files.js';
 import { loadYaml, type Report } from './provider.js';
 import { asMap, asText, asTextList, type YamlMap } from './values.js';
 import { yamlSources, type YamlConfig, type YamlSources } from './yaml-sources.js';
@@ -56,7 +57,7 @@ export function loadGitlabPipeline(snapshot: RepoSnapshot, report: Report, onCon
     if (!config) return;
     onConfig(config);
     // Included files are merged first; the including file overrides them.
-    for (const included of localIncludes(asMap(config.root)?.include, snapshot.files)) visit(included, depth + 1);
+    for (const included of localIncludes(asMap(config.root)?.include, snapshot)) visit(included, depth + 1);
     configs.push(config);
   };
   visit('.gitlab-ci.yml', 0);
@@ -128,8 +129,14 @@ function remoteIncludesOf(config: YamlConfig, sources: YamlSources): RemoteInclu
   });
 }
 
+/**
+ * What an include may name: the files CI providers read as configs (YAML and JSON files,
+ * Jenkinsfiles, Earthfiles). GitLab itself takes only YAML.
+ */
+const INCLUDABLE = /\.(?:ya?ml|json)$|jenkinsfile|(?:^|\/)Earthfile$/i;
+
 /** `include: ci/build.yml`, `include: [{ local: '/ci/*.yml' }]`: files of this repository only. */
-function localIncludes(include: unknown, files: readonly string[]): string[] {
+function localIncludes(include: unknown, snapshot: RepoSnapshot): string[] {
   const items = Array.isArray(include) ? include : include === undefined ? [] : [include];
   const written = items.flatMap((item) => {
     const map = asMap(item);
@@ -137,10 +144,15 @@ function localIncludes(include: unknown, files: readonly string[]): string[] {
     return path === undefined || /^https?:\/\//.test(path) || path.includes('$') ? [] : [path.replace(/^\/+/, '')];
   });
   return written.flatMap((path) => {
-    if (!/[*?[{]/.test(path)) return files.includes(path) ? [path] : [];
-    const matches = picomatch(path, { dot: true });
-    return files.filter((file) => matches(file));
+    if (!/[*?[{]/.test(path)) return INCLUDABLE.test(path) && snapshot.has(path) ? [path] : [];
+    const matches = compileGlob(path, { dot: true });
+    return includableFiles(snapshot).filter((file) => matches(file));
   });
+}
+
+/** Every path INCLUDABLE matches, sorted: by name, and, for `jenkinsfile` in a directory name, by directory. */
+function includableFiles(snapshot: RepoSnapshot): string[] {
+  return matching(INCLUDABLE, filesNamedMatching(snapshot, INCLUDABLE), filesInDirectories(snapshot, /jenkinsfile/i));
 }
 
 function asLayer(map: YamlMap): Resolved {

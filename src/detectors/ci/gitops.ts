@@ -4,6 +4,7 @@ import { configsOf, type CiProvider } from './provider.js';
 import { builtImageMatcher } from './images.js';
 import { environmentAmong } from './names.js';
 import { asList, asMap, asText, type YamlMap } from './values.js';
+import { filesNamedMatching } from './find-files.js';
 
 // Argo CD Image Updater (https://argocd-image-updater.readthedocs.io) and Flux image automation
 // (https://fluxcd.io/flux/components/image/): controllers that roll new image tags out on their own.
@@ -77,7 +78,7 @@ function updater(tool: string, image: string | undefined, environment: string | 
 
 /** YAML documents of files that mention an image updater (the text is checked before anything is parsed). */
 function gitopsDocuments(snapshot: RepoSnapshot): GitopsDocument[] {
-  return snapshot.files.filter((path) => YAML.test(path)).flatMap((path) => {
+  return filesNamedMatching(snapshot, YAML).flatMap((path) => {
     const text = snapshot.text(path);
     const parsed = text !== undefined && MARKER.test(text) ? snapshot.yaml(path) : undefined;
     if (!parsed) return [];
@@ -87,9 +88,14 @@ function gitopsDocuments(snapshot: RepoSnapshot): GitopsDocument[] {
 
 /** An updater watching an image the pipeline builds closes the loop from commit to deploy: strong. */
 export function confirmImageUpdaters(jobs: readonly CiJobFact[]): CiJobFact[] {
+  if (!jobs.some(isUpdater)) return [...jobs];
   const built = jobs.flatMap((job) => job.activities.filter((a) => (a.kind === 'image-build' || a.kind === 'image-push') && a.confidence !== 'weak' && a.image).map((a) => a.image!));
   const isBuilt = builtImageMatcher(built);
   return jobs.map((job) =>
-    job.system !== 'argo-cd' && job.system !== 'flux' ? job : { ...job, activities: job.activities.map((a) => (a.kind === 'deploy' && a.image && isBuilt(a.image) ? { ...a, confidence: 'strong' as const } : a)) },
+    !isUpdater(job) ? job : { ...job, activities: job.activities.map((a) => (a.kind === 'deploy' && a.image && isBuilt(a.image) ? { ...a, confidence: 'strong' as const } : a)) },
   );
+}
+
+function isUpdater(job: CiJobFact): boolean {
+  return job.system === 'argo-cd' || job.system === 'flux';
 }

@@ -1,7 +1,6 @@
 import { defineDetector } from '../define.js';
 import type { CiFacts, CiJobFact } from '../facts.js';
 import type { CiProvider } from './provider.js';
-import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { GITHUB_WORKFLOW_FILES, githubActions } from './github-actions.js';
 import { GITLAB_CI_FILES, gitlabCi } from './gitlab-ci.js';
 import { CIRCLECI_FILES, circleci } from './circleci.js';
@@ -36,8 +35,8 @@ export const ciDetector = defineDetector({
   ],
   detect(context): CiFacts {
     const report = context.report.bind(context);
-    const snapshot = candidateView(context.snapshot);
-    const results = PROVIDERS.map((provider) => provider(snapshot, report));
+    // Each provider finds its files through the snapshot's name and directory index, not by testing every path.
+    const results = PROVIDERS.map((provider) => provider(context.snapshot, report));
     return {
       configs: results.flatMap((result) => result.configs),
       // GitOps updaters are confirmed by builds of any system, so they are settled last.
@@ -45,19 +44,6 @@ export const ciDetector = defineDetector({
     };
   },
 });
-
-/** Every file a provider may read as a config: YAML, JSON, Jenkinsfiles and Earthfiles. */
-const CANDIDATE = /\.(?:ya?ml|json)$|jenkinsfile|(?:^|\/)Earthfile$/i;
-
-/**
- * The snapshot with `files` cut to the candidates, found in one pass over a monorepo's tens of
- * thousands of paths; each provider then filters a short list. `text`, `has`, `yaml` and
- * `filesUnder` still see every file: scripts and Makefiles CI calls are read through them.
- */
-function candidateView(snapshot: RepoSnapshot): RepoSnapshot {
-  const files = snapshot.files.filter((path) => CANDIDATE.test(path));
-  return Object.create(snapshot, { files: { value: files } }) as RepoSnapshot;
-}
 
 /** Jobs of every file, by file and then by line; a job without a line goes last in its file. */
 function sortJobs(jobs: CiJobFact[]): CiJobFact[] {

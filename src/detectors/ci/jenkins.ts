@@ -33,7 +33,8 @@ interface Scope {
 }
 
 export const jenkins: CiProvider = (snapshot) => {
-  const paths = snapshot.files.filter((path) => JENKINSFILE.test(path) && !NOT_A_JENKINSFILE.test(path));
+  // Both patterns look at the name only.
+  const paths = snapshot.filesNamedLike((name) => JENKINSFILE.test(name) && !NOT_A_JENKINSFILE.test(name));
   const jobs = paths.flatMap((path) => {
     const text = snapshot.text(path);
     return text === undefined ? [] : finishPipeline(jenkinsfileDrafts(path, text, snapshot));

@@ -1,6 +1,7 @@
 import type { CiActivity, CiJobFact, CiSystem } from '../facts.js';
 import { builtImageMatcher, expandVariables, looksPublic, neededJobOf } from './images.js';
 import { deployFromNames } from './names.js';
+import { lazy } from '../../lazy.js';
 
 /** A job as a provider reads it, before the pipeline around it is known. */
 export interface DraftJob {
@@ -36,11 +37,11 @@ const isImageMaking = (activity: CiActivity) => activity.kind === 'image-build' 
  */
 export function finishPipeline(drafts: readonly DraftJob[]): CiJobFact[] {
   const writtenAndExpanded = (image: string, draft: DraftJob) => [image, expandVariables(image, draft.variables ?? {})];
-  const built = drafts.flatMap((d) => d.activities.filter(isImageMaking).flatMap((a) => (a.image ? writtenAndExpanded(a.image, d) : [])));
-  const isBuilt = builtImageMatcher(built);
+  // Built on first use: only job images, services and images tests run in are compared with it.
+  const isBuilt = lazy(() => builtImageMatcher(drafts.flatMap((d) => d.activities.filter(isImageMaking).flatMap((a) => (a.image ? writtenAndExpanded(a.image, d) : [])))));
   const buildingJobs = new Set(drafts.filter((d) => d.id !== undefined && d.activities.some(isImageMaking)).map((d) => d.id));
   return drafts.map((draft) => {
-    const fromPipeline = (image: string) => writtenAndExpanded(image, draft).some(isBuilt) || buildingJobs.has(neededJobOf(image));
+    const fromPipeline = (image: string) => writtenAndExpanded(image, draft).some(isBuilt()) || buildingJobs.has(neededJobOf(image));
     const activities = draft.activities.map((activity): CiActivity => {
       if (activity.kind === 'job-image' && activity.image && fromPipeline(activity.image)) {
         return { ...activity, kind: 'test-in-image', confidence: 'strong' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -14,11 +15,13 @@ const FILE = '.travis.yml';
 /** Phases in the order a job runs them; `deploy` sits between before_deploy and after_deploy. */
 const PHASES = ['before_install', 'install', 'before_script', 'script', 'after_success', 'after_failure', 'before_deploy', 'deploy', 'after_deploy', 'after_script'];
 
-const scriptSchema = z.union([z.string(), z.boolean(), z.array(z.unknown())]).nullable();
-const configSchema = z.looseObject({
-  services: z.union([z.string(), z.array(z.unknown())]).optional(),
-  script: scriptSchema.optional(),
-  jobs: z.looseObject({ include: z.array(z.unknown()).optional() }).optional(),
+const configSchema = lazy(() => {
+  const scriptSchema = z.union([z.string(), z.boolean(), z.array(z.unknown())]).nullable();
+  return z.looseObject({
+    services: z.union([z.string(), z.array(z.unknown())]).optional(),
+    script: scriptSchema.optional(),
+    jobs: z.looseObject({ include: z.array(z.unknown()).optional() }).optional(),
+  });
 });
 
 interface Scope {
@@ -31,7 +34,7 @@ interface Scope {
 export const travis: CiProvider = (snapshot, report) => {
   if (!snapshot.has(FILE)) return { configs: [], jobs: [] };
   const config = loadYaml(snapshot, FILE, report);
-  if (!config || !checkShape(config, configSchema, 'Travis CI config', report)) return { configs: configsOf('travis', [FILE]), jobs: [] };
+  if (!config || !checkShape(config, configSchema(), 'Travis CI config', report)) return { configs: configsOf('travis', [FILE]), jobs: [] };
   const root = asMap(config.root)!;
   const scope: Scope = { config, root, sources: yamlSources([config]), files: snapshot };
   const include = asList(asMap(root.jobs)?.include ?? asMap(root.matrix)?.include);

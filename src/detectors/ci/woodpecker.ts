@@ -1,26 +1,30 @@
 import { z } from 'zod';
+import { lazy } from '../../lazy.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
 import { namedSteps, serviceImages, stepDraft } from './plugin-steps.js';
 import { asMap } from './values.js';
 import { yamlSources, type YamlConfig } from './yaml-sources.js';
+import { matching } from './find-files.js';
 
 // https://woodpecker-ci.org/docs/usage/workflows : `.woodpecker.yml`, or one workflow per file in `.woodpecker/`.
 export const WOODPECKER_FILES = ['.woodpecker.yml', '.woodpecker.yaml', '.woodpecker/*.yml', '.woodpecker/*.yaml'];
 const WORKFLOW = /^(?:\.woodpecker\.ya?ml|\.woodpecker\/[^/]+\.ya?ml)$/;
 
-const workflowSchema = z.looseObject({
-  steps: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
-  pipeline: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
+const workflowSchema = lazy(() => {
+  return z.looseObject({
+    steps: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
+    pipeline: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
+  });
 });
 
 export const woodpecker: CiProvider = (snapshot, report) => {
-  const paths = snapshot.files.filter((path) => WORKFLOW.test(path));
+  const paths = matching(WORKFLOW, snapshot.filesIn('.'), snapshot.filesIn('.woodpecker'));
   const configs: YamlConfig[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);
-    if (config && checkShape(config, workflowSchema, 'Woodpecker workflow', report)) configs.push(config);
+    if (config && checkShape(config, workflowSchema(), 'Woodpecker workflow', report)) configs.push(config);
   }
   // Workflows of one repository run in one pipeline: a step may use an image another workflow built.
   const sources = yamlSources(configs);

@@ -4,7 +4,7 @@ import type { ComposeFileFact, ComposeServiceFact } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { servicesOfFile } from './file-services.js';
 import { includesOf } from './include.js';
-import { COMPOSE_FILE_GLOBS, isComposeFile } from './names.js';
+import { COMPOSE_FILE_GLOBS, composeFiles } from './names.js';
 import { composeFileSets } from './references.js';
 import { ComposeRoles } from './roles.js';
 import { composeSchemaProblems } from './schema.js';
@@ -36,7 +36,7 @@ export const composeDetector = defineDetector({
       return result;
     };
     const roles = new ComposeRoles(snapshot);
-    const queue = snapshot.files.filter(isComposeFile);
+    const queue = composeFiles(snapshot);
     for (const set of composeFileSets(snapshot)) {
       roles.addSet(set.files, { kind: 'command', path: set.path, line: set.line });
       queue.push(...set.files);

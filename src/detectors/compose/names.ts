@@ -1,3 +1,4 @@
+import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName } from '../../snapshot/paths.js';
 
 /**
@@ -23,8 +24,9 @@ function variantOf(path: string): string | undefined {
   return COMPOSE_FILE_NAME.exec(baseName(path))?.[1];
 }
 
-export function isComposeFile(path: string): boolean {
-  return COMPOSE_FILE_NAME.test(baseName(path)) && !NOT_COMPOSE_DIRECTORY.test(path);
+/** Compose files by name, sorted: through the snapshot's name index, not a test of every path. */
+export function composeFiles(snapshot: RepoSnapshot): string[] {
+  return snapshot.filesNamedLike((name) => COMPOSE_FILE_NAME.test(name)).filter((path) => !NOT_COMPOSE_DIRECTORY.test(path));
 }
 
 /** `compose.override.yaml` and friends are merged into a base file rather than being an app of their own. */

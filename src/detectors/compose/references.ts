@@ -27,7 +27,7 @@ export function composeFileSets(snapshot: RepoSnapshot): ComposeFileSet[] {
     const files = resolveAll(snapshot, written, script.cwds);
     if (files) sets.push({ files, path: script.path, line: script.line });
   }
-  for (const path of snapshot.files.filter((file) => baseName(file) === '.env')) {
+  for (const path of snapshot.filesNamed('.env')) {
     (snapshot.text(path) ?? '').split(/\r?\n/).forEach((text, index) => {
       const written = /^\s*(?:export\s+)?COMPOSE_FILE\s*=/.test(text) ? filesOfVariable(text) : undefined;
       const files = written && resolveAll(snapshot, written, [dirOf(path)]);
@@ -73,7 +73,8 @@ function resolveAll(snapshot: RepoSnapshot, written: string[], cwds: string[]): 
   }
   const bySuffix = written.map((file) => {
     const suffix = `/${file.replace(/^\.\//, '')}`;
-    const found = file.startsWith('../') ? [] : snapshot.files.filter((path) => path.endsWith(suffix));
+    // A path ending with the suffix has the suffix's last segment as its name.
+    const found = file.startsWith('../') ? [] : snapshot.filesNamed(baseName(suffix)).filter((path) => path.endsWith(suffix));
     return found.length === 1 ? found[0] : undefined;
   });
   return bySuffix.every((file): file is string => file !== undefined) ? bySuffix : undefined;

@@ -1,4 +1,5 @@
 import type { ComposeReference } from '../facts.js';
+import { compareText } from '../../compare-text.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName, dirOf } from '../../snapshot/paths.js';
 import { isOverrideFile } from './names.js';
@@ -56,7 +57,7 @@ export class ComposeRoles {
   /** A file only ever used after another is merged over it; an override file over its partner. */
   roleOf(file: string): FileRole {
     const usage = this.usages.get(file) ?? { references: [], first: false };
-    const references = [...usage.references].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+    const references = [...usage.references].sort((a, b) => compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0));
     if (usage.later && !usage.first) return { base: usage.later.base, projectDir: usage.later.projectDir, override: true, references };
     const projectDir = usage.projectDir ?? dirOf(file);
     if (isOverrideFile(file)) return { base: this.partnerOf(file), projectDir, override: true, references };

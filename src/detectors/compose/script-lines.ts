@@ -25,7 +25,7 @@ export function scriptLines(snapshot: RepoSnapshot): ScriptLine[] {
   const cached = cache.get(snapshot);
   if (cached) return cached;
   const lines: ScriptLine[] = [];
-  for (const path of snapshot.files) {
+  for (const path of scriptFiles(snapshot)) {
     const name = baseName(path);
     const dir = dirOf(path);
     if (name === 'package.json') lines.push(...packageScripts(snapshot, path));
@@ -35,6 +35,16 @@ export function scriptLines(snapshot: RepoSnapshot): ScriptLine[] {
   }
   cache.set(snapshot, lines);
   return lines;
+}
+
+/**
+ * Every path the loop above reads, in path order, from the name index: CI_FILE only names files at
+ * the root, in `.github/workflows` and in `.circleci`.
+ */
+function scriptFiles(snapshot: RepoSnapshot): string[] {
+  const byName = snapshot.filesNamedLike((name) => name === 'package.json' || TASK_RUNNER.test(name) || SHELL_SCRIPT.test(name));
+  const ciFiles = [...snapshot.filesIn('.'), ...snapshot.filesIn('.github/workflows'), ...snapshot.filesIn('.circleci')].filter((path) => CI_FILE.test(path));
+  return [...new Set([...byName, ...ciFiles])].sort();
 }
 
 function fileLines(snapshot: RepoSnapshot, path: string, cwds: string[]): ScriptLine[] {

@@ -40,6 +40,8 @@ export const buildpacks = defineBuilder({
 /** The Spring Boot plugin is in every Boot project; only its `build-image` goal or `<image>` settings say images are built with it. */
 function springBootMaven(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] {
   const text = snapshot.text(path) ?? '';
+  // Blanking comments never writes an artifactId: a pom without one of them needs no more reading.
+  if (!text.includes('spring-boot-maven-plugin') && !text.includes('quarkus-container-image-buildpack')) return [];
   const pom = activePom(text);
   const plugin = pomPlugin(pom, 'spring-boot-maven-plugin');
   const builds = plugin && /<goal>\s*build-image(?:-no-fork)?\s*<\/goal>|<image>/.test(plugin.block) ? plugin.offset : undefined;
@@ -52,6 +54,7 @@ function springBootMaven(snapshot: RepoSnapshot, path: string): ImageBuilderFact
 
 function gradleBuildpacks(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] {
   const text = snapshot.text(path) ?? '';
+  if (!text.includes('bootBuildImage') && !text.includes('quarkus-container-image-buildpack')) return [];
   const match = GRADLE_BUILDPACKS.exec(gradleCode(text));
   return match ? [{ builder: 'buildpacks', directory: dirOf(path), path, line: lineAt(text, match.index) }] : [];
 }

@@ -1,4 +1,5 @@
 import { defineDetector } from '../define.js';
+import { compareText } from '../../compare-text.js';
 import type { ImageBuilder, ImageBuilderFact } from '../facts.js';
 import type { BuilderFinder } from './define.js';
 import { buildpacks } from './buildpacks.js';
@@ -25,7 +26,7 @@ const FINDERS = {
 } satisfies Record<ImageBuilder, BuilderFinder>;
 
 /** Sorted by id. */
-export const BUILDER_FINDERS: readonly BuilderFinder[] = Object.values(FINDERS).sort((a, b) => a.id.localeCompare(b.id));
+export const BUILDER_FINDERS: readonly BuilderFinder[] = Object.values(FINDERS).sort((a, b) => compareText(a.id, b.id));
 
 /**
  * Images built without a Dockerfile of the repository's own, or with one named by a build tool
@@ -45,6 +46,6 @@ export const imageBuildersDetector = defineDetector({
         facts.push(fact);
       }
     }
-    return facts.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.builder.localeCompare(b.builder));
+    return facts.sort((a, b) => compareText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.builder, b.builder));
   },
 });

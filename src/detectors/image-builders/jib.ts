@@ -36,6 +36,8 @@ export const jib = defineBuilder({
 
 function mavenJib(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] {
   const text = snapshot.text(path) ?? '';
+  // Every pattern below names `jib`, and blanking comments never writes it.
+  if (!text.includes('jib')) return [];
   const pom = activePom(text);
   const plugin = pomPlugin(pom, 'jib-maven-plugin');
   const quarkus = /<artifactId>\s*quarkus-container-image-jib\s*<\/artifactId>/.exec(pom);
@@ -49,6 +51,7 @@ function mavenJib(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] {
 
 function gradleJib(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] {
   const text = snapshot.text(path) ?? '';
+  if (!text.includes('jib')) return [];
   const code = gradleCode(text);
   const match = GRADLE_JIB.exec(code) ?? /^\s*jib\s*\{/m.exec(code);
   if (!match) return [];

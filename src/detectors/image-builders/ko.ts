@@ -20,8 +20,8 @@ export const ko = defineBuilder({
   find({ snapshot }) {
     const facts: ImageBuilderFact[] = [];
     for (const path of snapshot.filesNamed('.ko.yaml', '.ko.yml')) facts.push(...configBuilds(snapshot, path));
-    for (const path of snapshot.filesNamedLike((name) => /\.ya?ml$/.test(name) && !KO_CONFIG.test(name))) facts.push(...koReferences(snapshot, path));
     const modules = goModules(snapshot);
+    for (const path of snapshot.filesNamedLike((name) => /\.ya?ml$/.test(name) && !KO_CONFIG.test(name))) facts.push(...koReferences(snapshot, path, modules));
     for (const { script, args } of commandsMatching(snapshot, KO_COMMAND)) {
       // `ko apply -f config/` builds what the manifests reference (read above); `ko build` names packages.
       for (const written of args.filter((arg) => !arg.startsWith('-'))) {
@@ -49,10 +49,9 @@ function configBuilds(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] 
 }
 
 /** `image: ko://github.com/acme/app/cmd/server`: the package, found through the go.mod whose module path prefixes it. */
-function koReferences(snapshot: RepoSnapshot, path: string): ImageBuilderFact[] {
+function koReferences(snapshot: RepoSnapshot, path: string, modules: ReadonlyArray<{ module: string; dir: string }>): ImageBuilderFact[] {
   const text = snapshot.text(path);
   if (text === undefined || !text.includes('ko://')) return [];
-  const modules = goModules(snapshot);
   const facts: ImageBuilderFact[] = [];
   for (const match of text.matchAll(KO_REFERENCE)) {
     const directory = packageDir(modules, match[1] ?? '');
