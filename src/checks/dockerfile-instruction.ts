@@ -16,15 +16,15 @@ export const dockerfileInstruction = defineCheck({
   primitive: true,
   description: 'Check primitive: the Dockerfiles have an instruction (HEALTHCHECK, USER…), optionally with arguments matching a pattern.',
   howDetected:
-    'Takes the valid Dockerfiles the scan found (not those of examples or fixtures; `glob` narrows them), parses them with dockerfile-ast and looks for the instruction, in any stage or only the final one (`stage: final`), with its arguments matching `pattern` when given. `in: every` (default) needs every Dockerfile to have it, `in: any` one.',
+    'Takes the valid Dockerfiles the scan found (not those of examples or fixtures; `glob` narrows them), parses them as BuildKit does and looks for the instruction, in any stage or only the final one (`stage: final`), with its arguments matching `pattern` when given. `in: every` (default) needs every Dockerfile to have it, `in: any` one.',
   example: ['- check: dockerfile-instruction', '  with:', '    instruction: USER', '    pattern: "^(?!root\\\\b)"', '    stage: final'].join('\n'),
-  params: z
+  params: () => z
     .object({
       instruction: z.string().transform((s) => s.toUpperCase()).pipe(z.enum(INSTRUCTIONS)),
-      pattern: safePatternParam.optional(),
+      pattern: safePatternParam().optional(),
       stage: z.enum(['any', 'final']).default('any'),
       glob: z.string().min(1).optional(),
-      in: scopeParam.default('every'),
+      in: scopeParam().default('every'),
     })
     .strict(),
   run({ facts, snapshot }, params) {

@@ -8,6 +8,7 @@ const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?|[\w.-]+\
 /** Look like Dockerfiles by name but are ignore files, docs or templates rendered elsewhere. */
 const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|txt|j2|jinja|tmpl|tpl|template|erb|orig|bak|swp)$/i;
 
+/** Takes a path or a bare file name. */
 export function isDockerfileName(path: string): boolean {
   const name = baseName(path);
   return DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name);
@@ -45,7 +46,7 @@ export const dockerfilesDetector = defineDetector({
   detect(context) {
     const { snapshot } = context;
     const references = referencedDockerfiles(context);
-    const candidates = new Set(snapshot.files.filter(isDockerfileName));
+    const candidates = new Set(snapshot.filesNamedLike(isDockerfileName));
     for (const path of references.keys()) if (snapshot.has(path)) candidates.add(path);
 
     const facts: DockerfileFact[] = [];

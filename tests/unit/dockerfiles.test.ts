@@ -13,6 +13,13 @@ describe('isDockerfileName', () => {
 });
 
 describe('dockerfiles detector', () => {
+  test('finds Dockerfiles by name at the root and nested, names with dots, not names differing in case', () => {
+    const dockerfile = 'FROM alpine:3.20\nUSER app\n';
+    const paths = ['Dockerfile', 'a/b/c/Dockerfile', 'api.Dockerfile', 'web/Dockerfile.prod.arm64', 'x/Containerfile', 'dockerfile', 'DOCKERFILE', 'y/Dockerfile.md', 'z/Dockerfiles'];
+    const { facts } = detect(Object.fromEntries(paths.map((path) => [path, dockerfile])));
+    expect(facts.dockerfiles.map((d) => d.path)).toEqual(['Dockerfile', 'a/b/c/Dockerfile', 'api.Dockerfile', 'web/Dockerfile.prod.arm64', 'x/Containerfile']);
+  });
+
   test('parses stages, ports and the final user', () => {
     const { facts, findings } = detect({
       'api/Dockerfile': lines('# syntax=docker/dockerfile:1', 'ARG NODE=20', 'FROM node:20-alpine AS build', 'RUN npm ci', 'FROM gcr.io/distroless/nodejs20-debian12:nonroot', 'COPY --from=build /app /app', 'EXPOSE 3000', 'USER 1000'),
@@ -49,6 +56,12 @@ describe('dockerfiles detector', () => {
     ]);
     const clean = detect({ Dockerfile: lines('FROM golang:1.23 AS build', 'FROM scratch', 'COPY --from=build /app /app', 'ADD https://example.com/x.tgz /x') });
     expect(clean.findings).toEqual([]);
+  });
+
+  test('a Dockerfile Docker would refuse to parse is reported and not counted', () => {
+    const { facts, findings } = detect({ Dockerfile: lines('FROM alpine:3.20', 'RUN <<EOF', 'echo never ends') });
+    expect(facts.dockerfiles.map((d) => [d.path, d.valid])).toEqual([['Dockerfile', false]]);
+    expect(findings.map((f) => [f.code, f.path, f.line])).toEqual([['dockerfile-parse', 'Dockerfile', 1]]);
   });
 
   test('binary content and oversized files are findings, not crashes', () => {
