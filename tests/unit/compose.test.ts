@@ -151,7 +151,7 @@ describe('broken compose files', () => {
   test('a YAML syntax error is a finding with line and column; the file is kept, invalid', () => {
     const { facts, findings } = compose({ 'compose.yaml': lines('services:', '  api:', '    build: .', '   image: x') });
     expect(facts.compose).toEqual([{ path: 'compose.yaml', override: false, valid: false, services: [] }]);
-    expect(findings).toEqual([{ code: 'yaml-syntax', severity: 'error', path: 'compose.yaml', line: 4, column: 1, args: { message: expect.any(String) } }]);
+    expect(findings).toEqual([{ code: 'yaml-syntax', severity: 'error', path: 'compose.yaml', line: 4, column: 4, args: { message: expect.any(String) } }]);
   });
 
   test('an alias bomb is refused by the parser without hanging', () => {
