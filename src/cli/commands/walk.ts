@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { walkRepository } from '../../walkthrough/session.js';
 import { shouldUseColor } from '../color.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from '../command.js';
@@ -13,6 +12,8 @@ export async function walkCommand(path: string, options: WalkCliOptions): Promis
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('walk needs an interactive terminal; without one, run `containerize-check` for the report or `containerize-check init --dry-run` to scaffold');
   }
+  // Loaded when a walkthrough starts: it brings the prompts, the scaffolding and the config writer.
+  const { walkRepository } = await import('../../walkthrough/session.js');
   const { code } = await walkRepository(path, { color: shouldUseColor(options.color, process.env, true) });
   return code;
 }
