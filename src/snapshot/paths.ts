@@ -63,3 +63,8 @@ export function countUnder(sorted: readonly string[], dir: string): number {
   const base = dir.endsWith('/') ? dir.slice(0, -1) : dir;
   return lowerBound(sorted, `${base}0`) - lowerBound(sorted, `${base}/`);
 }
+
+/** Every path of the lists, each once, sorted: candidates gathered by name and by directory. */
+export function unionSorted(...lists: ReadonlyArray<readonly string[]>): string[] {
+  return [...new Set(lists.flat())].sort();
+}

@@ -103,6 +103,13 @@ export class RepoSnapshot {
     return [...(this.nameIndex().byDirectory.get(dir === '' ? '.' : dir) ?? [])];
   }
 
+  /** Paths of the files directly in the directories that pass `test` (`.devcontainer/`, `bin/`), sorted. */
+  filesInDirectoriesLike(test: (dir: string) => boolean): string[] {
+    const matched: string[] = [];
+    for (const [dir, paths] of this.nameIndex().byDirectory) if (test(dir)) matched.push(...paths);
+    return matched.sort();
+  }
+
   /** Every directory that directly holds a file ('.' for the root), sorted. */
   directories(): string[] {
     return [...this.nameIndex().byDirectory.keys()].sort();

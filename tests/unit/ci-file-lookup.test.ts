@@ -1,7 +1,7 @@
 import { detect, lines } from '../helpers/detect.js';
 import { ciDetector } from '../../src/detectors/ci/index.js';
 import picomatch from 'picomatch';
-import { filesInDirectories, filesMatchingGlob, filesNamedMatching, matching } from '../../src/detectors/ci/find-files.js';
+import { filesMatchingGlob, filesNamedMatching, matching } from '../../src/detectors/ci/find-files.js';
 import { createMemorySnapshot } from '../../src/snapshot/memory.js';
 import type { CiSystem } from '../../src/detectors/facts.js';
 
@@ -99,8 +99,8 @@ describe('lookup helpers', () => {
     expect(filesNamedMatching(snapshot, /^x\//)).toEqual([]);
   });
 
-  test('filesInDirectories takes the files directly in each matching directory', () => {
-    expect(filesInDirectories(snapshot, /(?:^|\/)tekton(?:\/|$)/)).toEqual(['tekton/d.yml', 'x/tekton/b.yml', 'x/tekton/deep/c.yml']);
+  test('filesInDirectoriesLike takes the files directly in each matching directory', () => {
+    expect(snapshot.filesInDirectoriesLike((dir) => /(?:^|\/)tekton(?:\/|$)/.test(dir))).toEqual(['tekton/d.yml', 'x/tekton/b.yml', 'x/tekton/deep/c.yml']);
   });
 
   test.each(['**/Dockerfile', 'services/**/Dockerfile', '**/api.Dockerfile', 'services/*/Dockerfile*', '**/[Dd]ockerfile', '!**/Dockerfile', '**/', '**'])(

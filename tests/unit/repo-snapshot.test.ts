@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { createMemorySnapshot } from '../../src/snapshot/memory.js';
+import { unionSorted } from '../../src/snapshot/paths.js';
 
 const snapshot = createMemorySnapshot({
   'pom.xml': '<project/>',
@@ -63,6 +64,21 @@ describe('RepoSnapshot lookups', () => {
     expect(snapshot.filesIn('services')).toEqual([]);
     expect(snapshot.filesIn('.')).toEqual(['README.md', 'a.csproj', 'pom.xml']);
     expect(snapshot.filesIn('')).toEqual(snapshot.filesIn('.'));
+  });
+
+  test('filesInDirectoriesLike lists the files directly in each directory that passes, sorted', () => {
+    expect(snapshot.filesInDirectoriesLike((dir) => dir.startsWith('services/api'))).toEqual([
+      'services/api-gateway/Dockerfile',
+      'services/api/pom.xml',
+      'services/api/src/Main.java',
+    ]);
+    expect(snapshot.filesInDirectoriesLike((dir) => dir === 'services')).toEqual([]);
+    expect(snapshot.filesInDirectoriesLike((dir) => dir === '.')).toEqual(snapshot.filesIn('.'));
+  });
+
+  test('unionSorted keeps each path once, in code-unit order', () => {
+    expect(unionSorted(['b', 'a'], [], ['a', 'C'])).toEqual(['C', 'a', 'b']);
+    expect(unionSorted()).toEqual([]);
   });
 
   test('directories lists each directory holding a file, sorted', () => {

@@ -1,4 +1,5 @@
 import { compileGlob } from '../../parsers/glob.js';
+import { unionSorted } from '../../snapshot/paths.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 
 /**
@@ -7,17 +8,12 @@ import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
  * dozen paths rather than every file of a monorepo. Its full-path pattern still decides.
  */
 export function matching(pattern: RegExp, ...candidates: ReadonlyArray<readonly string[]>): string[] {
-  return [...new Set(candidates.flat())].filter((path) => pattern.test(path)).sort();
+  return unionSorted(...candidates).filter((path) => pattern.test(path));
 }
 
 /** Files whose name `pattern` matches: for patterns like `(?:^|\/)cloudbuild[\w.-]*\.ya?ml$`, which only look at the name. */
 export function filesNamedMatching(snapshot: RepoSnapshot, pattern: RegExp): string[] {
   return snapshot.filesNamedLike((name) => pattern.test(name));
-}
-
-/** Files directly in the directories `pattern` matches: `(?:^|\/)tekton(?:\/|$)` takes every `tekton/` and the directories below it. */
-export function filesInDirectories(snapshot: RepoSnapshot, pattern: RegExp): string[] {
-  return snapshot.directories().filter((dir) => pattern.test(dir)).flatMap((dir) => snapshot.filesIn(dir));
 }
 
 /**

@@ -8,7 +8,7 @@ import { resolveScriptPath } from './shell-paths.js';
 import { CATALOG_TASKS, SCRIPT_TASKS, scriptParam, type Params } from './tekton-tasks.js';
 import { asList, asMap, asText, imageName, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
-import { filesInDirectories, matching } from './find-files.js';
+import { matching } from './find-files.js';
 
 // https://tekton.dev/docs/pipelines/ and Pipelines-as-Code's `.tekton/` (https://pipelinesascode.com)
 export const TEKTON_FILES = ['.tekton/**/*.yaml', '.tekton/**/*.yml', '**/tekton/**/*.yaml', '**/tekton/**/*.yml'];
@@ -30,7 +30,7 @@ interface Scope {
 }
 
 export const tekton: CiProvider = (snapshot, report) => {
-  const paths = matching(FILE, filesInDirectories(snapshot, TEKTON_DIRECTORY));
+  const paths = matching(FILE, snapshot.filesInDirectoriesLike((dir) => TEKTON_DIRECTORY.test(dir)));
   const resources: Resource[] = [];
   for (const path of paths) {
     for (const config of loadYamlDocuments(snapshot, path, report) ?? []) {

@@ -1,5 +1,5 @@
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { baseName, dirOf } from '../../snapshot/paths.js';
+import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
 import { isRecord } from './service.js';
 
 /** One command line of a script, task runner or CI file, continuations joined. */
@@ -44,7 +44,7 @@ export function scriptLines(snapshot: RepoSnapshot): ScriptLine[] {
 function scriptFiles(snapshot: RepoSnapshot): string[] {
   const byName = snapshot.filesNamedLike((name) => name === 'package.json' || TASK_RUNNER.test(name) || SHELL_SCRIPT.test(name));
   const ciFiles = [...snapshot.filesIn('.'), ...snapshot.filesIn('.github/workflows'), ...snapshot.filesIn('.circleci')].filter((path) => CI_FILE.test(path));
-  return [...new Set([...byName, ...ciFiles])].sort();
+  return unionSorted(byName, ciFiles);
 }
 
 function fileLines(snapshot: RepoSnapshot, path: string, cwds: string[]): ScriptLine[] {

@@ -1,7 +1,7 @@
 import type { Evidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { findLine } from '../../parsers/lines.js';
-import { baseName, dirOf } from '../../snapshot/paths.js';
+import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
 import { isRecord } from '../compose/service.js';
 import { findContainerCommand, type ContainerCommand } from './commands.js';
 
@@ -31,8 +31,8 @@ export function isDocFile(path: string): boolean {
 /** Files `isScriptFile` accepts, sorted: found by name, and in `bin/` directories by listing them. */
 function scriptFiles(snapshot: RepoSnapshot): string[] {
   const named = snapshot.filesNamedLike((name) => TASK_RUNNER.test(name) || name === 'package.json' || SHELL_SCRIPT.test(name));
-  const inBin = snapshot.directories().filter((dir) => baseName(dir) === 'bin').flatMap((dir) => snapshot.filesIn(dir));
-  return [...new Set([...named, ...inBin])].sort().filter(isScriptFile);
+  const inBin = snapshot.filesInDirectoriesLike((dir) => baseName(dir) === 'bin');
+  return unionSorted(named, inBin).filter(isScriptFile);
 }
 
 /** Files `isDocFile` accepts, sorted. */

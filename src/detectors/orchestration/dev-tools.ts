@@ -1,6 +1,6 @@
 import type { Confidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { baseName } from '../../snapshot/paths.js';
+import { baseName, unionSorted } from '../../snapshot/paths.js';
 import { findLine } from '../../parsers/lines.js';
 import { confidenceOfPath } from './kinds.js';
 import type { OrchestrationFacts, ToolPurpose } from './types.js';
@@ -76,8 +76,8 @@ export function scanDevTools(snapshot: RepoSnapshot, facts: OrchestrationFacts):
 
 /** `.devcontainer.json`, and any JSON file under a `.devcontainer/` directory, sorted. */
 function devcontainerJsonFiles(snapshot: RepoSnapshot): string[] {
-  const inDevcontainerDirs = snapshot.directories()
-    .filter((dir) => dir.includes('.devcontainer') && dir.split('/').includes('.devcontainer'))
-    .flatMap((dir) => snapshot.filesIn(dir).filter((path) => path.endsWith('.json')));
-  return [...new Set([...snapshot.filesNamed('.devcontainer.json'), ...inDevcontainerDirs])].sort();
+  const inDevcontainerDirs = snapshot
+    .filesInDirectoriesLike((dir) => dir.includes('.devcontainer') && dir.split('/').includes('.devcontainer'))
+    .filter((path) => path.endsWith('.json'));
+  return unionSorted(snapshot.filesNamed('.devcontainer.json'), inDevcontainerDirs);
 }

@@ -2,7 +2,7 @@ import type { DetectorContext } from '../define.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { baseName, dirOf } from '../../snapshot/paths.js';
+import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
 import { isRecord, stringAt } from './features.js';
 import { confidenceOfPath } from './kinds.js';
 import { recordResource } from './record.js';
@@ -34,10 +34,8 @@ function valuesFiles(snapshot: RepoSnapshot, chartDir: string): string[] {
 
 /** `helmfile.yaml` (and `.gotmpl`) anywhere, and the YAML files of `helmfile.d/` directories, sorted. */
 function helmfiles(snapshot: RepoSnapshot): string[] {
-  const inHelmfileD = snapshot.directories()
-    .filter((dir) => baseName(dir) === 'helmfile.d')
-    .flatMap((dir) => snapshot.filesIn(dir).filter((file) => HELMFILE_D_ENTRY.test(baseName(file))));
-  return [...new Set([...snapshot.filesNamedLike((name) => HELMFILE_NAME.test(name)), ...inHelmfileD])].sort();
+  const inHelmfileD = snapshot.filesInDirectoriesLike((dir) => baseName(dir) === 'helmfile.d').filter((file) => HELMFILE_D_ENTRY.test(baseName(file)));
+  return unionSorted(snapshot.filesNamedLike((name) => HELMFILE_NAME.test(name)), inHelmfileD);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ComposeFileFact, Confidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { baseName, dirOf } from '../../snapshot/paths.js';
+import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
 import { findLine } from '../../parsers/lines.js';
 import { isRecord } from './features.js';
 import { confidenceOfPath, observabilityOfChart } from './kinds.js';
@@ -97,11 +97,8 @@ export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFa
 
 /** Files named like a collector or agent config, and JSON or YAML under a `grafana/` directory, sorted. */
 function configCandidates(snapshot: RepoSnapshot): string[] {
-  const underGrafana = snapshot.directories()
-    .filter((dir) => dir.includes('grafana') && dir.split('/').includes('grafana'))
-    .flatMap((dir) => snapshot.filesIn(dir));
-  const named = snapshot.filesNamedLike((name) => CONFIG_NAME.test(name));
-  return [...new Set([...named, ...underGrafana])].sort();
+  const underGrafana = snapshot.filesInDirectoriesLike((dir) => dir.includes('grafana') && dir.split('/').includes('grafana'));
+  return unionSorted(snapshot.filesNamedLike((name) => CONFIG_NAME.test(name)), underGrafana);
 }
 
 /** Signals of an OpenTelemetry Collector: the pipelines under `service.pipelines` (`metrics`, `logs/app`…). */
