@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate.js';
-import { compare } from './measure.js';
+import { compare, DROPPED_VARIABLES } from './measure.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tree = process.env.BENCH_TREE ?? join(root, 'bench/.tree');
@@ -19,6 +19,7 @@ const node = process.execPath;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
 log(`tree ${tree}`);
+if (DROPPED_VARIABLES.length > 0) log(`measured commands run without ${DROPPED_VARIABLES.join(' and ')}`);
 const generated = generateTree(tree);
 log(generated.reused ? 'reusing the generated tree' : `generated ${generated.tracked} tracked and ${generated.ignored} ignored files`);
 
@@ -73,7 +74,8 @@ const rows = [
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Tree: ${tracked} tracked files in ${readdirSync(join(tree, 'services')).length} services, plus ${generated.ignored} ignored files (node_modules, .git, logs); report: ${report.summary.done}/${report.summary.total} steps done, ${report.findings.length} findings.`);
-console.log(`Machine: ${cpus().length} × ${cpu}, Node ${process.version}, ${process.platform}; medians of ${runs} big-tree and ${startupRuns} startup runs.\n`);
+const dropped = DROPPED_VARIABLES.length > 0 ? `; run without ${DROPPED_VARIABLES.join(', ')}` : '';
+console.log(`Machine: ${cpus().length} × ${cpu}, Node ${process.version}, ${process.platform}; medians of ${runs} big-tree and ${startupRuns} startup runs${dropped}.\n`);
 console.log('| measure | wall ratio | CPU ratio | target | medians (wall) |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
