@@ -65,6 +65,52 @@ const pureJsoncParser = {
   },
 };
 
+/**
+ * zod and chalk cost ~10 ms to evaluate at start (zod builds its core, chalk probes the terminal's
+ * colours, which the tool decides itself): in the bundle each sits behind a stand-in that
+ * evaluates it on first use, so a run that validates nothing, or prints JSON, never pays. The
+ * stand-ins cover what src/ uses: zod's `z` namespace and `config`, chalk's `Chalk` class.
+ */
+const LAZY_STAND_INS = {
+  zod: `
+    let loaded;
+    const pending = [];
+    function load() {
+      if (!loaded) {
+        loaded = require('zod');
+        for (const settings of pending.splice(0)) loaded.config(settings);
+      }
+      return loaded;
+    }
+    export const z = new Proxy({}, { get: (_, key) => load().z[key], has: (_, key) => key in load().z });
+    // zod reads its settings when a schema is built, so settings made before the first load wait for it.
+    export function config(settings) {
+      if (loaded) return loaded.config(settings);
+      if (settings) pending.push(settings);
+      return undefined;
+    }`,
+  chalk: `
+    let loaded;
+    export function Chalk(options) {
+      return new (loaded ??= require('chalk')).Chalk(options);
+    }`,
+};
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    const names = Object.keys(LAZY_STAND_INS);
+    build.onResolve({ filter: new RegExp(`^(?:${names.join('|')})$`) }, async (args) => {
+      if (/[\\/]node_modules[\\/]/.test(args.importer) || args.pluginData === 'lazy-package') return undefined;
+      if (args.namespace !== 'lazy-package') return { path: args.path, namespace: 'lazy-package' };
+      // The stand-in's require() gets the ES module build, as an import would: the same code as
+      // the rest of the bundle, not the package's CommonJS twin.
+      const resolved = await build.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, pluginData: 'lazy-package' });
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: LAZY_STAND_INS[args.path], loader: 'js', resolveDir: root }));
+  },
+};
+
 rmSync(join(dist, 'cli.bundle.cache'), { force: true });
 const result = await build({
   entryPoints: [join(dist, 'cli/run.js')],
@@ -79,7 +125,7 @@ const result = await build({
   legalComments: 'none', // the licenses of what is bundled go to cli.bundle.licenses.txt instead
   metafile: true,
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess, pureJsoncParser],
+  plugins: [lazyPackages, englishOnlyZod, lazyChildProcess, pureJsoncParser],
   // src/package-root.ts finds package.json from its own URL; in the bundle that is the bundle's.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },
@@ -100,7 +146,8 @@ if (stray.length > 0) {
 const bundlePath = join(dist, 'cli.bundle.cjs');
 const code = readFileSync(bundlePath, 'utf8');
 writeFileSync(bundlePath, `// containerize-check bundle ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`);
-execFileSync(process.execPath, [join(root, 'scripts/code-cache.js')], { stdio: 'inherit' });
+// The runs' reports go to standard output through the descriptor (src/cli/stdout.ts): nowhere.
+execFileSync(process.execPath, [join(root, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // MIT and the like ask for their notice to travel with the code.
 const packages = new Map();

@@ -1,6 +1,6 @@
 // Writes dist/cli.bundle.cache: V8's compiled code for the functions a few typical runs of the
 // bundle use, made by this fresh process with Node's default flags (V8 rejects a cache made
-// under other flags). Run by scripts/bundle.js; the runs' output goes nowhere.
+// under other flags). Run by scripts/bundle.js, with standard output going nowhere.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ process.stderr.write = () => true;
 const { script, id } = compileBundle(bundle, undefined);
 if (!id) throw new Error('code-cache: the bundle has no id line');
 for (const args of RUNS) {
-  process.argv = [process.execPath, path('../bin/containerize-check.js'), ...args];
+  process.argv = [process.execPath, path('../bin/containerize-check.cjs'), ...args];
   evaluateBundle(script, bundle);
   // The CLI finishes within a few ticks of being loaded; the next run must not overlap it.
   await new Promise((resolve) => setTimeout(resolve, 100));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../bin/containerize-check.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/containerize-check.cjs', import.meta.url));
 const DEFAULT_FILES = { json: 'containerize-check.json', junit: 'containerize-check.junit.xml', markdown: 'containerize-check.md', sarif: 'containerize-check.sarif', text: 'containerize-check.txt' };
 
 /** The inputs action.yml passes to this script (tests/e2e/action.test.ts checks both ways). */

@@ -29,7 +29,7 @@ const work = mkdtempSync(join(tmpdir(), 'containerize-check-bench-'));
 execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: root, stdio: 'ignore' });
 const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
 execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
-const cli = join(work, 'package/bin/containerize-check.js');
+const cli = join(work, 'package/bin/containerize-check.cjs');
 
 const tracked = Number(execFileSync(node, ['--input-type=module', '-e', `import { createDiskSnapshot } from ${JSON.stringify(join(root, 'dist/snapshot/disk.js'))}; console.log(createDiskSnapshot(${JSON.stringify(tree)}).files.length);`], { encoding: 'utf8' }));
 const floorFiles = Number(execFileSync(node, [join(root, 'scripts/bench/floor.js'), tree], { encoding: 'utf8' }));

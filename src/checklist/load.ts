@@ -7,6 +7,7 @@ import { CHECKS_BY_ID } from '../checks/registry.js';
 import type { Check } from '../checks/define.js';
 import { checklistSchema, type ChecklistDocument } from './schema.js';
 import { applyExtends, type StepPatch } from './extends.js';
+import { compiledChecklist, readCompiledChecklist } from './compiled.js';
 
 export const BUILT_IN_CHECKLISTS = ['containerization', 'orchestration'] as const;
 export const DEFAULT_CHECKLIST = 'containerization';
@@ -47,7 +48,14 @@ export function builtInChecklistPath(name: string): string {
 export function loadChecklist(nameOrPath: string): Checklist {
   const isBuiltIn = (BUILT_IN_CHECKLISTS as readonly string[]).includes(nameOrPath);
   const path = isBuiltIn ? builtInChecklistPath(nameOrPath) : nameOrPath;
-  return parseChecklist(readChecklistFile(path), isBuiltIn ? `built-in:${nameOrPath}` : path, path);
+  const text = readChecklistFile(path);
+  if (isBuiltIn) return loadBuiltIn(nameOrPath, text, path);
+  return parseChecklist(text, path, path);
+}
+
+/** From the build's compiled copy when the YAML is the one it was made from, else parsed. */
+function loadBuiltIn(name: string, text: string, path: string, options: ParseOptions = {}): Checklist {
+  return compiledChecklist(readCompiledChecklist(name), text) ?? parseChecklist(text, `built-in:${name}`, path, options);
 }
 
 function readChecklistFile(path: string): string {
@@ -82,7 +90,7 @@ export function parseChecklist(text: string, source: string, displayPath = sourc
   if (firstError) fail(firstError.line, firstError.column, firstError.message);
   if (parsed.documents.length !== 1) fail(1, 1, 'a checklist is exactly one YAML document');
 
-  const result = checklistSchema.safeParse(parsed.documents[0]);
+  const result = checklistSchema().safeParse(parsed.documents[0]);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -137,7 +145,7 @@ function loadBase(name: string, fromPath: string, depth: number, fail: (message:
   const path = isBuiltIn ? builtInChecklistPath(name) : isAbsolute(name) ? name : join(fromDir, name);
   try {
     const text = readChecklistFile(path);
-    return parseChecklist(text, isBuiltIn ? `built-in:${name}` : path, path, { depth: depth + 1 });
+    return isBuiltIn ? loadBuiltIn(name, text, path, { depth: depth + 1 }) : parseChecklist(text, path, path, { depth: depth + 1 });
   } catch (error) {
     if (error instanceof ChecklistError) return fail(error.message);
     throw error;

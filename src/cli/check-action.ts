@@ -5,6 +5,7 @@ import type { Report } from '../report/types.js';
 import { EXIT } from './errors.js';
 import { shouldUseColor } from './color.js';
 import { pairOutputs, writeFileAtomically } from './outputs.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -33,18 +34,17 @@ export function runCheck(path: string, options: CheckOptions): number {
   });
   const toStdout = targets.find((t) => t.file === undefined);
   for (const target of targets) {
-    const isTerminal = target.file === undefined && Boolean(process.stdout.isTTY);
     const formatOptions: FormatOptions = {
-      color: target.format === 'text' && shouldUseColor(options.color, process.env, isTerminal),
+      color: target.format === 'text' && shouldUseColor(options.color, process.env, target.file === undefined && stdoutIsTerminal()),
       verbose: Boolean(options.verbose),
       checklistSource: report.checklist.source,
       githubActions: target.file === undefined && process.env.GITHUB_ACTIONS === 'true',
     };
     const content = FORMATTERS[target.format](report, formatOptions);
-    if (target.file === undefined) process.stdout.write(content);
+    if (target.file === undefined) writeStdout(content);
     else writeFileAtomically(target.file, content);
   }
-  if (!toStdout) process.stdout.write(`${gateLine(report)}\n`);
+  if (!toStdout) writeStdout(`${gateLine(report)}\n`);
   const code = gateExitCode(report);
   return options.fail ? code : EXIT.ok;
 }

@@ -12,6 +12,7 @@ import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerWalk } from './commands/walk.js';
 import type { CommandContext, RegisterCommand } from './command.js';
+import { writeStdout } from './stdout.js';
 
 /** Subcommands, each in its own module under commands/. */
 const SUBCOMMANDS: readonly RegisterCommand[] = [registerExplain, registerInit, registerList, registerWalk];
@@ -64,6 +65,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addHelpText('after', EXIT_CODE_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
+    // Help and version through the descriptor too: `--help | head` ends quietly, like a report does.
+    .configureOutput({ writeOut: writeStdout })
     .option('-i, --interactive', 'the guided walkthrough instead of the report (same as `walk`)')
     .action(async (path: string, options: CheckOptions & { interactive?: boolean }) => {
       if (!options.interactive) return setExitCode(runCheck(path, options));

@@ -45,7 +45,7 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   if (pkgText !== undefined) {
     const pkg = parseJsonc(pkgText).value;
     if (typeof pkg === 'object' && pkg !== null && PACKAGE_KEY in pkg) {
-      const result = configSchema.safeParse((pkg as Record<string, unknown>)[PACKAGE_KEY]);
+      const result = configSchema().safeParse((pkg as Record<string, unknown>)[PACKAGE_KEY]);
       if (!result.success) {
         const issue = result.error.issues[0]!;
         throw new ConfigError(`package.json: "${PACKAGE_KEY}"${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
@@ -65,7 +65,7 @@ export function parseConfig(text: string, displayPath: string): Config {
   if (firstError) fail(firstError.line, firstError.column, firstError.message);
   if (parsed.documents.length > 1) fail(1, 1, 'a config file is one YAML document');
   const document = parsed.documents[0] ?? {};
-  const result = configSchema.safeParse(document ?? {});
+  const result = configSchema().safeParse(document ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');

@@ -31,7 +31,7 @@ export function addAttestation(root: string, attestation: AttestationInput): str
   if (document.errors.length > 0) throw new ConfigError(`${basename(path)}: ${document.errors[0]!.message.split('\n')[0]}`);
   if (!existingName) document.commentBefore = NEW_FILE_HEADER;
   upsert(document, attestation.step, reason);
-  const result = configSchema.safeParse(document.toJS() ?? {});
+  const result = configSchema().safeParse(document.toJS() ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`${basename(path)}: ${issue.path.join('.')}: ${issue.message}`);

@@ -31,7 +31,7 @@ const monorepo = () => runJson([fixture('monorepo-partial')]).report;
 
 test('the tarball holds only built files, checklists, README, license and package.json', () => {
   expect(files.filter((path) => !ALLOWED.test(path))).toEqual([]);
-  expect(files).toEqual(expect.arrayContaining(['bin/containerize-check.js', 'bin/load-bundle.cjs', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache', 'dist/index.js', 'dist/report-schema.json', 'checklists/containerization.yaml', 'README.md', 'LICENSE']));
+  expect(files).toEqual(expect.arrayContaining(['bin/containerize-check.cjs', 'bin/load-bundle.cjs', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache', 'dist/index.js', 'dist/report-schema.json', 'checklists/containerization.yaml', 'README.md', 'LICENSE']));
   expect(files.some((path) => /^(?:src|tests|scripts|bench)\//.test(path))).toBe(false);
 });
 
@@ -70,7 +70,7 @@ describe('the CLI bundle', () => {
 
   test('runs with no node_modules anywhere above it', () => {
     for (let dir = bare; dir !== parse(dir).root; dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules'))).toBe(false);
-    const result = run(process.execPath, [join(bare, 'bin/containerize-check.js'), fixture('monorepo-partial'), '--json'], work);
+    const result = run(process.execPath, [join(bare, 'bin/containerize-check.cjs'), fixture('monorepo-partial'), '--json'], work);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
@@ -93,7 +93,7 @@ describe('the CLI bundle', () => {
     stale.write('0000000000000000', 0, 'latin1');
     writeFileSync(cache, stale);
     expect(cacheUsed()).toBe('false');
-    const result = run(process.execPath, [join(bare, 'bin/containerize-check.js'), fixture('monorepo-partial'), '--json'], work);
+    const result = run(process.execPath, [join(bare, 'bin/containerize-check.cjs'), fixture('monorepo-partial'), '--json'], work);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
   }, 60_000);

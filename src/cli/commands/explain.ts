@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeStdout } from '../stdout.js';
 import { BUILT_IN_CHECKLISTS, loadChecklist, type Checklist, type LoadedStep } from '../../checklist/load.js';
 import { CHECKS, CHECKS_BY_ID } from '../../checks/registry.js';
 import type { Check } from '../../checks/define.js';
@@ -120,7 +121,7 @@ export function registerExplain(program: Command, context: CommandContext): void
     .argument('<id>', 'a step id, check id, finding code or evidence code (see `list`)')
     // --checklist is the program's own option, read from here.
     .action((id: string, _options: unknown, command: Command) => {
-      process.stdout.write(explain(id, command.optsWithGlobals<{ checklist?: string }>().checklist));
+      writeStdout(explain(id, command.optsWithGlobals<{ checklist?: string }>().checklist));
       context.setExitCode(EXIT.ok);
     });
 }

@@ -8,9 +8,10 @@ import type { InitOptions } from './init.js';
 import { plannedStatus, ScaffoldWriteError, writeFiles } from '../../scaffold/write.js';
 import { printable } from '../../formatters/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
+import { writeStdout } from '../stdout.js';
 
 /** Terminal output, one line per entry, with repository text escaped. */
-const say = (text: string) => process.stdout.write(`${text.split('\n').map(printable).join('\n')}\n`);
+const say = (text: string) => writeStdout(`${text.split('\n').map(printable).join('\n')}\n`);
 
 /** `containerize-check init [target] [path]`: preview, confirm (or --yes), write; never overwrites without --force. */
 export async function initCommand(target: string, root: string, options: InitOptions): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeStdout } from '../stdout.js';
 import { BUILT_IN_CHECKLISTS, loadChecklist, type Checklist } from '../../checklist/load.js';
 import { CHECKS } from '../../checks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -12,7 +13,7 @@ interface ListOptions {
 /** `containerize-check list`: the checklists, their steps, every check and the check primitives. */
 export function listCommand(options: ListOptions = { format: 'text' }): number {
   const checklists = [...BUILT_IN_CHECKLISTS.map((name) => loadChecklist(name)), ...(options.checklist ? [loadChecklist(options.checklist)] : [])];
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(listing(checklists), null, 2)}\n` : listText(checklists));
+  writeStdout(options.format === 'json' ? `${JSON.stringify(listing(checklists), null, 2)}\n` : listText(checklists));
   return EXIT.ok;
 }
 
