@@ -16,11 +16,19 @@ const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32
  * https://git-scm.com/docs/gitignore. Git skips a UTF-8 BOM; a file cut at the size limit loses
  * its last, partial line rather than gaining a pattern nobody wrote.
  */
-export function ignoreScope(base: string, bytes: Buffer, truncated: boolean): IgnoreScope {
+export function ignoreScope(base: string, bytes: Buffer, truncated: boolean): IgnoreScope | undefined {
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (truncated) text = text.slice(0, text.lastIndexOf('\n') + 1);
+  // A file of comments and blank lines, like the .git/info/exclude of every `git init`, ignores
+  // nothing; as a scope it would still cost a match per path (the walk's largest cost).
+  if (!hasPatterns(text)) return undefined;
   return { base, matcher: ignore({ ignorecase: IGNORE_CASE, allowRelativePaths: true }).add(text) };
+}
+
+/** Whether any line is a pattern: not blank once trailing spaces go, not a `#` comment. */
+function hasPatterns(text: string): boolean {
+  return text.split('\n').some((line) => line.trimEnd() !== '' && !line.startsWith('#'));
 }
 
 /**

@@ -172,7 +172,8 @@ export class DiskSource implements FileSource {
       return [];
     }
     const truncated = bytes.length > IGNORE_FILE_MAX_BYTES;
-    return [ignoreScope(base, truncated ? bytes.subarray(0, IGNORE_FILE_MAX_BYTES) : bytes, truncated)];
+    const scope = ignoreScope(base, truncated ? bytes.subarray(0, IGNORE_FILE_MAX_BYTES) : bytes, truncated);
+    return scope ? [scope] : [];
   }
 
   private note(path: string, reason: ScanNote['reason']): void {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createDiskSnapshot } from '../../src/snapshot/disk.js';
 import { DiskSource } from '../../src/snapshot/walk.js';
+import { ignoreScope } from '../../src/snapshot/ignore-rules.js';
 import { RepoSnapshot, type FileSource } from '../../src/snapshot/repo-snapshot.js';
 import { runDetectors } from '../../src/detectors/run.js';
 import { TempTrees, lines, snapshotFindings } from '../helpers/disk-tree.js';
@@ -67,6 +68,24 @@ describe('ignore rules', () => {
       Dockerfile: DOCKERFILE,
     });
     expect(files).toEqual(['.gitignore', 'Dockerfile', 'keep.tmp']);
+  });
+
+  test('ignore files of comments and blank lines add no scope; any pattern, even one starting with spaces, does', () => {
+    // `git init` writes a .git/info/exclude of comments only: as a scope it would cost a match per path.
+    expect(ignoreScope('', Buffer.from('# git ls-files --others --exclude-from=.git/info/exclude\n#   *.tmp\n\n   \r\n'), false)).toBeUndefined();
+    expect(ignoreScope('', Buffer.from('\ufeff# only a comment\r\n'), false)).toBeUndefined();
+    expect(ignoreScope('', Buffer.from(''), false)).toBeUndefined();
+    for (const text of ['*.tmp\n', '# comment\n\\#not-a-comment\n', '  spaced\n', '!keep\n']) expect(ignoreScope('', Buffer.from(text), false)).toBeDefined();
+    const files = filesOf({
+      '.git/info/exclude': lines('# exclude patterns', '# *.tmp'),
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': lines('# nothing here', ''),
+      'sub/.gitignore': lines('#  leading-comment', '  spaced'),
+      'a.tmp': '',
+      'sub/  spaced': '',
+      'sub/spaced': '',
+    });
+    expect(files).toEqual(['.gitignore', 'a.tmp', 'sub/.gitignore', 'sub/spaced']);
   });
 
   test('a .gitignore with a BOM and CRLF line endings still applies', () => {
