@@ -12,7 +12,6 @@ export function excludeFiles(source: FileSource, patterns: readonly string[]): F
   return {
     files,
     notes: source.notes.filter((note) => !matches(note.path)),
-    size: (path) => source.size(path),
     readBytes: (path, maxBytes) => source.readBytes(path, maxBytes),
   };
 }

@@ -9,8 +9,11 @@ export function createMemorySnapshot(
   const source: FileSource = {
     files: [...contents.keys()].sort(),
     notes: [],
-    size: (path) => contents.get(path)?.length,
-    readBytes: (path, maxBytes) => contents.get(path)?.subarray(0, maxBytes) ?? { error: 'missing' },
+    readBytes: (path, maxBytes) => {
+      const content = contents.get(path);
+      if (!content) return { error: 'missing' };
+      return content.length > maxBytes ? { tooLarge: content.length } : content;
+    },
   };
   return new RepoSnapshot(options.name ?? 'memory', source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 }

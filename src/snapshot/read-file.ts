@@ -7,13 +7,18 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
  */
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
 
-/** At most `maxBytes` of a regular file; anything else (FIFO, socket, device, directory) is refused. */
-export function readRegularFile(absolute: string, maxBytes: number): Buffer | { error: string } {
+/**
+ * A regular file's bytes; anything else (FIFO, socket, device, directory) is refused. A file over
+ * `maxBytes` is not read at all (`refuse`: its size comes back, from the one fstat the open file
+ * gets anyway) or only its first `maxBytes` are (`truncate`).
+ */
+export function readRegularFile(absolute: string, maxBytes: number, overLimit: 'refuse' | 'truncate'): Buffer | { error: string } | { tooLarge: number } {
   let fd: number | undefined;
   try {
     fd = openSync(absolute, READ_FLAGS);
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { error: 'not a regular file' };
+    if (stats.size > maxBytes && overLimit === 'refuse') return { tooLarge: stats.size };
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
     let length = 0;
     // One read may return less than asked (network file systems, signals); stop at end of file.

@@ -28,8 +28,8 @@ export interface ScanNote {
 export interface FileSource {
   readonly files: readonly string[];
   readonly notes: readonly ScanNote[];
-  size(path: string): number | undefined;
-  readBytes(path: string, maxBytes: number): Buffer | { error: string };
+  /** The whole file when it has at most `maxBytes`; a larger one is not read, its size comes back. */
+  readBytes(path: string, maxBytes: number): Buffer | { error: string } | { tooLarge: number };
   /**
    * The files grouped by name and by directory ('.' for the root), lists in any order, when the
    * source has them at hand anyway (the walk does); the snapshot builds them otherwise. Must list
@@ -187,9 +187,8 @@ export class RepoSnapshot {
 
   private readUncached(path: string): ReadResult {
     if (!this.has(path)) return { ok: false, reason: 'missing' };
-    const size = this.source.size(path) ?? 0;
-    if (size > this.maxFileBytes) return { ok: false, reason: 'too-large', detail: String(size) };
     const bytes = this.source.readBytes(path, this.maxFileBytes);
+    if ('tooLarge' in bytes) return { ok: false, reason: 'too-large', detail: String(bytes.tooLarge) };
     if (!Buffer.isBuffer(bytes)) return { ok: false, reason: 'unreadable', detail: bytes.error };
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary' };
     return { ok: true, text: decodeText(bytes) };

@@ -80,7 +80,7 @@ describe('symlinks', () => {
   describe('the name index the walk builds', () => {
     /** What the snapshot would build from the file list alone, for comparison. */
     function indexFromFiles(files: readonly string[]) {
-      const memory = new RepoSnapshot('files', { files, notes: [], size: () => 0, readBytes: () => ({ error: 'unused' }) });
+      const memory = new RepoSnapshot('files', { files, notes: [], readBytes: () => ({ error: 'unused' }) });
       return {
         names: [...new Set(files.map((f) => f.slice(f.lastIndexOf('/') + 1)))].sort().map((name) => [name, memory.filesNamed(name)]),
         dirs: memory.directories().map((dir) => [dir, memory.filesIn(dir)]),

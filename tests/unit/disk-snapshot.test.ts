@@ -2,6 +2,7 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, symlinkSync, wri
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createDiskSnapshot } from '../../src/snapshot/disk.js';
+import { createMemorySnapshot } from '../../src/snapshot/memory.js';
 import { DiskSource } from '../../src/snapshot/walk.js';
 import { ignoreScope } from '../../src/snapshot/ignore-rules.js';
 import { RepoSnapshot, type FileSource } from '../../src/snapshot/repo-snapshot.js';
@@ -243,21 +244,21 @@ describe('file contents', () => {
     expect(snapshotFindings(findings)).toEqual([expect.objectContaining({ code: 'file-too-large', path: 'Dockerfile', args: expect.objectContaining({ limit: MiB }) })]);
   });
 
-  test('the content of a file over the limit is never asked for', () => {
+  test('the content of a file over the limit is never read: the source answers with its size', () => {
     const source = new DiskSource(trees.make({ Dockerfile: `FROM alpine:3.20\n${'#'.repeat(2 * MiB)}\n` }));
-    const reads: string[] = [];
+    const answers: unknown[] = [];
     const spy: FileSource = {
       files: source.files,
       notes: source.notes,
-      size: (path) => source.size(path),
       readBytes: (path, maxBytes) => {
-        reads.push(path);
-        return source.readBytes(path, maxBytes);
+        const answer = source.readBytes(path, maxBytes);
+        answers.push(Buffer.isBuffer(answer) ? 'bytes' : answer);
+        return answer;
       },
     };
     const { findings } = runDetectors(new RepoSnapshot('spy', spy));
     expect(snapshotFindings(findings).map((f) => f.code)).toEqual(['file-too-large']);
-    expect(reads).toEqual([]);
+    expect(answers).toEqual([{ tooLarge: 2 * MiB + 18 }]);
   });
 
   test('a larger limit lets the same file be read', () => {
@@ -274,13 +275,20 @@ describe('file contents', () => {
     expect(snapshotFindings(findings).map((f) => [f.code, f.path])).toEqual([['file-too-large', 'huge/Dockerfile']]);
   });
 
-  test('the source reads at most the bytes asked for', () => {
-    const root = trees.make({ big: 'x'.repeat(100_000), small: 'abc' });
+  test('the source reads a file whole up to the limit, and only says how big a larger one is', () => {
+    const root = trees.make({ big: 'x'.repeat(100_000), small: 'abc', exact: 'x'.repeat(16) });
     const source = new DiskSource(root);
-    expect(source.size('big')).toBe(100_000);
-    expect((source.readBytes('big', 16) as Buffer).length).toBe(16);
+    expect(source.readBytes('big', 16)).toEqual({ tooLarge: 100_000 });
+    expect((source.readBytes('big', 100_000) as Buffer).length).toBe(100_000);
+    expect((source.readBytes('exact', 16) as Buffer).length).toBe(16);
     expect((source.readBytes('small', 16) as Buffer).toString()).toBe('abc');
     expect(source.readBytes('missing', 16)).toEqual({ error: expect.any(String) });
+  });
+
+  test('an in-memory snapshot applies the same limit', () => {
+    const snapshot = createMemorySnapshot({ big: 'x'.repeat(100), small: 'abc' }, { maxFileBytes: 16 });
+    expect(snapshot.read('big')).toEqual({ ok: false, reason: 'too-large', detail: '100' });
+    expect(snapshot.text('small')).toBe('abc');
   });
 
   test('binary content is a finding, not text', () => {
