@@ -84,7 +84,7 @@ export class RepoSnapshot {
    */
   filesNamed(...names: string[]): string[] {
     const { byName } = this.nameIndex();
-    if (names.length === 1) return [...(byName.get(names[0]!) ?? [])];
+    if (names.length === 1) return sortedCopy(byName.get(names[0]!));
     return names.flatMap((name) => byName.get(name) ?? []).sort();
   }
 
@@ -100,7 +100,7 @@ export class RepoSnapshot {
 
   /** Paths of the files directly in a directory ('.' is the root), sorted. */
   filesIn(dir: string): string[] {
-    return [...(this.nameIndex().byDirectory.get(dir === '' ? '.' : dir) ?? [])];
+    return sortedCopy(this.nameIndex().byDirectory.get(dir === '' ? '.' : dir));
   }
 
   /** Paths of the files directly in the directories that pass `test` (`.devcontainer/`, `bin/`), sorted. */
@@ -155,12 +155,7 @@ export class RepoSnapshot {
 
   private nameIndex(): NameIndex {
     if (this.index) return this.index;
-    if (this.source.index) {
-      for (const lists of [this.source.index.byName.values(), this.source.index.byDirectory.values()]) {
-        for (const list of lists) if (list.length > 1 && !isSorted(list)) list.sort();
-      }
-      return (this.index = this.source.index);
-    }
+    if (this.source.index) return (this.index = this.source.index);
     const byName = new Map<string, string[]>();
     const byDirectory = new Map<string, string[]>();
     for (const path of this.sortedFiles) {
@@ -195,10 +190,20 @@ export class RepoSnapshot {
   }
 }
 
-/** Paths by file name and by directory; every list sorted once the snapshot holds it. */
+/** Paths by file name and by directory, each list in any order (sorted where it is handed out). */
 export interface NameIndex {
   byName: Map<string, string[]>;
   byDirectory: Map<string, string[]>;
+}
+
+/**
+ * A copy of one index list, which is sorted in place the first time it is handed out, not all at
+ * once: a big repository has thousands of names and directories, and a run asks for a few dozen.
+ */
+function sortedCopy(list: string[] | undefined): string[] {
+  if (!list) return [];
+  if (list.length > 1 && !isSorted(list)) list.sort();
+  return [...list];
 }
 
 function isSorted(files: readonly string[]): boolean {
