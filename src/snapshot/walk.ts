@@ -74,6 +74,7 @@ export class DiskSource implements FileSource {
       // Only a regular file: git does not follow a symlinked .gitignore, which could lead out of the root.
       const hasGitignore = dirents.some((d) => d.name === '.gitignore' && d.isFile());
       const scopes = hasGitignore ? [...inherited, ...this.ignoreFile(dir, childPath(dir, '.gitignore'))] : inherited;
+      const oddNames = anyNameHasReplacementChar(dirents);
       let filesHere: string[] | undefined;
       for (const dirent of dirents) {
         if (ALWAYS_SKIPPED.has(dirent.name)) continue;
@@ -85,8 +86,8 @@ export class DiskSource implements FileSource {
           continue;
         }
         let added = false;
-        if (dirent.isFile()) added = this.addFile(path);
-        else if (dirent.isSymbolicLink()) added = this.addSymlink(path);
+        if (dirent.isFile()) added = this.addFile(path, oddNames);
+        else if (dirent.isSymbolicLink()) added = this.addSymlink(path, oddNames);
         else this.note(path, 'special-file');
         if (!added) continue;
         (filesHere ??= []).push(path);
@@ -112,8 +113,8 @@ export class DiskSource implements FileSource {
    * files. A name that is not valid UTF-8 comes back with U+FFFD in it and names no file at all;
    * only such names are looked up now.
    */
-  private addFile(path: string): boolean {
-    if (path.includes('\ufffd') && !lstatQuietly(join(this.root, path))?.isFile()) {
+  private addFile(path: string, oddNames: boolean): boolean {
+    if (oddNames && path.includes('\ufffd') && !lstatQuietly(join(this.root, path))?.isFile()) {
       this.note(path, 'unreadable-file');
       return false;
     }
@@ -122,7 +123,7 @@ export class DiskSource implements FileSource {
   }
 
   /** Links to files inside the root are read; links to directories or out of the root never are. */
-  private addSymlink(path: string): boolean {
+  private addSymlink(path: string, oddNames: boolean): boolean {
     let target: string;
     try {
       target = realpathSync.native(join(this.root, path));
@@ -141,7 +142,7 @@ export class DiskSource implements FileSource {
     else if (!stats.isFile()) this.note(path, 'special-file');
     else {
       this.linkTargets.set(path, target);
-      return this.addFile(path);
+      return this.addFile(path, oddNames);
     }
     return false;
   }
@@ -168,6 +169,16 @@ export class DiskSource implements FileSource {
   private note(path: string, reason: ScanNote['reason']): void {
     this.notes.push({ path, reason });
   }
+}
+
+/**
+ * Whether a name in the listing came back with U+FFFD (not valid UTF-8). One search per directory:
+ * a search per file cost a tenth of the walk, and such names are rare.
+ */
+function anyNameHasReplacementChar(dirents: readonly Dirent[]): boolean {
+  let names = '';
+  for (const dirent of dirents) names += dirent.name;
+  return names.includes('\ufffd');
 }
 
 function childPath(dir: string, name: string): string {
