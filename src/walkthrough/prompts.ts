@@ -11,9 +11,17 @@ export interface Prompts {
   input(question: { message: string; validate?: (value: string) => true | string }): Promise<string>;
 }
 
-/** @inquirer/prompts, loaded only when a walkthrough starts so the one-shot check never pays for it. */
+/**
+ * Inquirer's three prompts, loaded only when a walkthrough starts so the one-shot check never pays
+ * for them. Each from its own package: @inquirer/prompts also brings the editor prompt, whose
+ * character-set tables were a third of the CLI bundle.
+ */
 export async function inquirerPrompts(): Promise<Prompts> {
-  const { confirm, input, select } = await import('@inquirer/prompts');
+  const [{ default: confirm }, { default: input }, { default: select }] = await Promise.all([
+    import('@inquirer/confirm'),
+    import('@inquirer/input'),
+    import('@inquirer/select'),
+  ]);
   return {
     select: (question) => select({ message: question.message, choices: question.choices.map((choice) => ({ ...choice })), default: question.default, pageSize: 8 }),
     confirm: (question) => confirm(question),

@@ -8,7 +8,7 @@ import { inquirerPrompts, isPromptExit, type Prompts } from './prompts.js';
 
 export interface WalkOptions {
   color: boolean;
-  /** Injected in tests; @inquirer/prompts otherwise. */
+  /** Injected in tests; inquirer's prompts otherwise. */
   prompts?: Prompts;
   print?: (text: string) => void;
   /** YYYY-MM-DD for attestation expiry, as in a scan. */

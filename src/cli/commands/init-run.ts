@@ -39,7 +39,7 @@ export async function initCommand(target: string, root: string, options: InitOpt
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UsageError('init: nothing written; pass --yes to write these files, or --dry-run to see them first');
     }
-    const { confirm } = await import('@inquirer/prompts');
+    const { default: confirm } = await import('@inquirer/confirm');
     const go = await confirm({ message: 'Write these files?', default: true }).catch(stopped);
     if (!go) {
       say('nothing written');
