@@ -33,7 +33,8 @@ function readCache(cachePath, id) {
 
 /** The bundle compiled as the CommonJS module it is, with the cache when it fits. */
 function compileBundle(bundlePath, cachePath) {
-  const source = readFileSync(bundlePath, 'utf8');
+  // ASCII only (scripts/bundle.js makes sure), so latin1: the same string, without UTF-8 decoding.
+  const source = readFileSync(bundlePath, 'latin1');
   const id = bundleId(source);
   const cachedData = cachePath === undefined ? undefined : readCache(cachePath, id);
   const importModuleDynamically = vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;

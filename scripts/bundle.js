@@ -122,6 +122,8 @@ const result = await build({
   // ESM builds first: jsonc-parser's `main` is UMD, whose factory require()s files esbuild cannot see.
   mainFields: ['module', 'main'],
   minify: process.env.BUNDLE_MINIFY !== '0',
+  // Non-ASCII characters escaped, so that bin/load-bundle.cjs may read the bundle as latin1.
+  charset: 'ascii',
   legalComments: 'none', // the licenses of what is bundled go to cli.bundle.licenses.txt instead
   metafile: true,
   logLevel: 'warning',
@@ -145,6 +147,10 @@ if (stray.length > 0) {
 // The build's id on the first line, for bin/load-bundle.cjs to match the code cache with.
 const bundlePath = join(dist, 'cli.bundle.cjs');
 const code = readFileSync(bundlePath, 'utf8');
+if (/[^\x00-\x7f]/.test(code)) {
+  console.error('bundle: non-ASCII characters in the bundle, which bin/load-bundle.cjs reads as latin1');
+  process.exit(1);
+}
 writeFileSync(bundlePath, `// containerize-check bundle ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`);
 // The runs' reports go to standard output through the descriptor (src/cli/stdout.ts): nowhere.
 execFileSync(process.execPath, [join(root, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });

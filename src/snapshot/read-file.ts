@@ -19,7 +19,8 @@ export function readRegularFile(absolute: string, maxBytes: number, overLimit: '
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { error: 'not a regular file' };
     if (stats.size > maxBytes && overLimit === 'refuse') return { tooLarge: stats.size };
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
+    // Not zero-filled (small ones come from Buffer's pool): only the bytes read are handed out.
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes));
     let length = 0;
     // One read may return less than asked (network file systems, signals); stop at end of file.
     while (length < buffer.length) {
