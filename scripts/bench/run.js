@@ -1,6 +1,6 @@
 // `npm run bench`: every figure of the performance budget in one run, as ratios (the machine is
 // shared and noisy; absolute times drift) beside the absolute medians. Not part of `npm test`.
-//   BENCH_RUNS=5 (big-tree runs), BENCH_STARTUP_RUNS=20, BENCH_PEER=0 to skip the peer,
+//   BENCH_RUNS=9 (big-tree runs), BENCH_STARTUP_RUNS=30, BENCH_PEER=0 to skip the peer,
 //   BENCH_PEER_DIR=<dir> where repolinter is (or gets) installed, BENCH_TREE=<dir>.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { compare, DROPPED_VARIABLES } from './measure.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tree = process.env.BENCH_TREE ?? join(root, 'bench/.tree');
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 20);
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 30);
 const peerDir = process.env.BENCH_PEER_DIR ?? join(tmpdir(), 'containerize-check-peer');
 const node = process.execPath;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
