@@ -62,6 +62,20 @@ describe('image checks', () => {
     expect(run('compose-covers-services', detect(repo).facts).status).toBe('fail');
   });
 
+  test('a Compose file for tests or CI alone does not make the compose step pass; beside the app\'s own it changes nothing', () => {
+    const testsOnly = { ...repo, 'docker-compose.test.yml': lines('services:', '  db:', '    image: postgres:16', '  api:', '    build: ./api') };
+    for (const name of ['docker-compose.test.yml', 'compose.ci.yaml', 'docker-compose-e2e.yml', 'compose.integration.yaml', 'docker-compose.tests.yml']) {
+      const result = run('compose-file-exists', detect({ ...repo, [name]: testsOnly['docker-compose.test.yml'] }).facts);
+      expect(result).toMatchObject({ status: 'fail', evidence: [{ code: 'compose-file', path: name, confidence: 'weak' }] });
+    }
+    const both = run('compose-file-exists', detect({ ...testsOnly, 'compose.yaml': lines('services:', '  api:', '    build: ./api') }).facts);
+    expect(both).toMatchObject({ status: 'pass', evidence: [{ path: 'compose.yaml', confidence: 'strong' }, { path: 'docker-compose.test.yml', confidence: 'weak' }] });
+    // Names that only look alike stay the app's: a "contest" or "citadel" variant is no test setup.
+    for (const name of ['compose.contest.yaml', 'docker-compose.citadel.yml', 'docker-compose.prod.yml']) {
+      expect(run('compose-file-exists', detect({ ...repo, [name]: testsOnly['docker-compose.test.yml'] }).facts)).toMatchObject({ status: 'pass', evidence: [{ path: name, confidence: 'strong' }] });
+    }
+  });
+
   test('a Compose file that does not parse makes the step undecidable, not failed', () => {
     const { facts, findings } = detect({ 'compose.yaml': 'services:\n  api: [\n' });
     expect(run('compose-file-exists', facts, findings)).toMatchObject({ status: 'unknown', evidence: [{ code: 'config-not-understood', path: 'compose.yaml' }] });

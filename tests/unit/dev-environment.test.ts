@@ -123,6 +123,10 @@ describe('scripts that run the app in containers', () => {
     ['dev.sh', lines('set -e', 'skaffold dev --port-forward'), 2, 'skaffold dev'],
     ['scripts/open.sh', lines('devcontainer up --workspace-folder .'), 1, 'devcontainer up'],
     ['scripts/run.sh', lines('docker run --rm -it $(docker build -q .)'), 1, 'docker run'],
+    // A test setup named beside the app's own file still starts the app.
+    ['Makefile', lines('it:', '\tdocker compose -f compose.yaml -f compose.test.yaml run --rm api npm test'), 2, 'docker compose run'],
+    // The first line that starts the app counts, after one that only starts the tests' setup.
+    ['Makefile', lines('test:', '\tdocker compose -f docker-compose.test.yml run --rm api npm test', 'dev:', '\tdocker compose up'), 4, 'docker compose up'],
   ])('%s (line %#)', (path, content, line, command) => {
     expect(located(evidenceOf({ [path]: content }))).toEqual([['script-runs-containers', path, line, { command }, 'medium']]);
   });
@@ -138,6 +142,10 @@ describe('scripts that run the app in containers', () => {
     ['package.json', JSON.stringify({ name: 'x', description: 'docker compose up', scripts: { start: 'node .' } })],
     ['scripts/notes.txt', 'docker compose up'],
     ['lib/helper.sh', 'docker compose up'],
+    // Only Compose files for tests or CI: the tests run in containers, the app does not.
+    ['Makefile', lines('test:', '\tdocker compose -f docker-compose.test.yml run --rm api npm test')],
+    ['scripts/e2e.sh', lines('docker-compose --file=ci/compose.e2e.yaml -p e2e up --abort-on-container-exit')],
+    ['package.json', JSON.stringify({ name: 'x', scripts: { 'test:integration': 'docker compose -f "docker-compose.ci.yml" run --rm api npm test' } })],
   ])('not evidence: %s', (path, content) => expect(evidenceOf({ [path]: content })).toEqual([]));
 });
 

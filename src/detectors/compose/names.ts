@@ -19,6 +19,7 @@ const NOT_COMPOSE_DIRECTORY = /(?:^|\/)(?:\.github\/workflows|\.devcontainer)\//
 
 const OVERRIDE_VARIANT = /(?:^|[.-])override(?:[.-]|$)/i;
 const DEV_VARIANT = /(?:^|[.-])(?:dev|devel|develop|development|local)(?:[.-]|$)/i;
+const TEST_VARIANT = /(?:^|[.-])(?:test|tests|testing|ci|e2e|integration|itest)(?:[.-]|$)/i;
 
 function variantOf(path: string): string | undefined {
   return COMPOSE_FILE_NAME.exec(baseName(path))?.[1];
@@ -32,6 +33,14 @@ export function composeFiles(snapshot: RepoSnapshot): string[] {
 /** `compose.override.yaml` and friends are merged into a base file rather than being an app of their own. */
 export function isOverrideFile(path: string): boolean {
   return OVERRIDE_VARIANT.test(variantOf(path) ?? '');
+}
+
+/**
+ * `docker-compose.test.yml`, `compose.ci.yaml`, `docker-compose-e2e.yml`: what tests or CI start
+ * (often a database and the test runner), not the app as it runs.
+ */
+export function isTestComposeFile(path: string): boolean {
+  return TEST_VARIANT.test(variantOf(path) ?? '');
 }
 
 /** `docker-compose.dev.yml`, `compose.local.yaml`: a Compose setup meant for development. */

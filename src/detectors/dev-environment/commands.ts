@@ -1,3 +1,5 @@
+import { isTestComposeFile } from '../compose/names.js';
+
 /** A command that starts the app (or a shell) in containers, normalised (`docker compose up`), and its 1-based line. */
 export interface ContainerCommand {
   command: string;
@@ -24,6 +26,9 @@ const OTHER_COMMANDS: ReadonlyArray<{ command: string; pattern: RegExp }> = [
   { command: 'okteto up', pattern: /\bokteto[ \t]+up\b/ },
 ];
 
+/** `-f FILE`, `--file FILE`, `--file=FILE` among Compose's global options. */
+const COMPOSE_FILE_OPTION = /(?:^|[ \t])(?:-f|--file)(?:[ \t]+|=)["']?([^\s"']+)/g;
+
 /** A word every command above contains (a Compose alias is only set from `…compose`): most files have none and are not read further. */
 const MAY_RUN_CONTAINERS = /compose|docker|podman|tilt|skaffold|devcontainer|devspace|okteto/;
 
@@ -43,13 +48,22 @@ export function findContainerCommand(text: string): ContainerCommand | undefined
   const builtImages = new Set(lines.filter((l) => IMAGE_BUILD.test(l.text)).flatMap((l) => [...l.text.matchAll(BUILD_TAG)].map((m) => imageName(m[1] ?? ''))));
   for (const { text: line, line: number } of lines) {
     const composeMatch = compose.pattern.exec(line);
-    if (composeMatch) return { command: `${compose.toolOf(composeMatch[1] ?? '')} ${composeMatch[2]}`, line: number };
+    if (composeMatch && !startsTestSetupOnly(composeMatch[0])) return { command: `${compose.toolOf(composeMatch[1] ?? '')} ${composeMatch[2]}`, line: number };
     const other = OTHER_COMMANDS.find(({ pattern }) => pattern.test(line));
     if (other) return { command: other.command, line: number };
     const run = CONTAINER_RUN.exec(line);
     if (run && runsLocalImage(run[2] ?? '', builtImages)) return { command: `${run[1]} run`, line: number };
   }
   return undefined;
+}
+
+/**
+ * `docker compose -f docker-compose.test.yml run api npm test` starts what the tests need, not the
+ * app: a command whose every `-f` names a Compose file for tests or CI is no way to run the app.
+ */
+function startsTestSetupOnly(command: string): boolean {
+  const files = [...command.matchAll(COMPOSE_FILE_OPTION)].map((match) => match[1] ?? '');
+  return files.length > 0 && files.every((file) => isTestComposeFile(file));
 }
 
 function composePattern(text: string) {
