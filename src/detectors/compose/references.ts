@@ -38,7 +38,7 @@ export function composeFileSets(snapshot: RepoSnapshot): ComposeFileSet[] {
 }
 
 /** The `-f` files of a Compose command, in order; undefined when it names none. */
-function filesOfCommand(text: string): string[] | undefined {
+export function filesOfCommand(text: string): string[] | undefined {
   const match = COMPOSE_COMMAND.exec(text);
   if (!match) return undefined;
   const tokens = (match[1] ?? '').trim().split(/[ \t]+/).map(unquote);

@@ -1,4 +1,5 @@
 import { isTestComposeFile } from '../compose/names.js';
+import { filesOfCommand } from '../compose/references.js';
 
 /** A command that starts the app (or a shell) in containers, normalised (`docker compose up`), and its 1-based line. */
 export interface ContainerCommand {
@@ -25,9 +26,6 @@ const OTHER_COMMANDS: ReadonlyArray<{ command: string; pattern: RegExp }> = [
   { command: 'devspace dev', pattern: /\bdevspace[ \t]+dev\b/ },
   { command: 'okteto up', pattern: /\bokteto[ \t]+up\b/ },
 ];
-
-/** `-f FILE`, `--file FILE`, `--file=FILE` among Compose's global options. */
-const COMPOSE_FILE_OPTION = /(?:^|[ \t])(?:-f|--file)(?:[ \t]+|=)["']?([^\s"']+)/g;
 
 /** A word every command above contains (a Compose alias is only set from `…compose`): most files have none and are not read further. */
 const MAY_RUN_CONTAINERS = /compose|docker|podman|tilt|skaffold|devcontainer|devspace|okteto/;
@@ -62,8 +60,7 @@ export function findContainerCommand(text: string): ContainerCommand | undefined
  * app: a command whose every `-f` names a Compose file for tests or CI is no way to run the app.
  */
 function startsTestSetupOnly(command: string): boolean {
-  const files = [...command.matchAll(COMPOSE_FILE_OPTION)].map((match) => match[1] ?? '');
-  return files.length > 0 && files.every((file) => isTestComposeFile(file));
+  return filesOfCommand(command)?.every((file) => isTestComposeFile(file)) ?? false;
 }
 
 function composePattern(text: string) {
