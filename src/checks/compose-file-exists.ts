@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck, isDecisive, unreadableConfigs } from './define.js';
 import { confidenceOfFile } from '../detectors/sample-paths.js';
 import { isTestComposeFile } from '../detectors/compose/names.js';
-import type { Evidence } from '../detectors/facts.js';
+import type { Confidence, Evidence } from '../detectors/facts.js';
 
 export const composeFileExists = defineCheck({
   id: 'compose-file-exists',
@@ -13,10 +13,15 @@ export const composeFileExists = defineCheck({
   run({ facts, findings }) {
     const apps = facts.compose.filter((file) => file.valid && !file.override && file.services.length > 0);
     const evidence: Evidence[] = apps
-      .map((file): Evidence => ({ code: 'compose-file', path: file.path, line: 1, args: { services: file.services.length }, confidence: isTestComposeFile(file.path) ? 'weak' : confidenceOfFile(file.path) }))
+      .map((file): Evidence => ({ code: 'compose-file', path: file.path, line: 1, args: { services: file.services.length }, confidence: confidenceOfComposeFile(file.path) }))
       .sort((a, b) => Number(a.confidence === 'weak') - Number(b.confidence === 'weak'));
     if (evidence.some(isDecisive)) return { status: 'pass', evidence, missing: [] };
-    const broken = unreadableConfigs(findings, facts.compose.map((file) => file.path).filter((path) => confidenceOfFile(path) !== 'weak'));
+    const broken = unreadableConfigs(findings, facts.compose.map((file) => file.path).filter((path) => confidenceOfComposeFile(path) !== 'weak'));
     return { status: broken.length > 0 ? 'unknown' : 'fail', evidence: [...broken, ...evidence], missing: [] };
   },
 });
+
+/** Files for tests or CI, like those under examples or docs, are shown and never decide. */
+function confidenceOfComposeFile(path: string): Confidence {
+  return isTestComposeFile(path) ? 'weak' : confidenceOfFile(path);
+}

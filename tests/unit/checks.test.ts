@@ -68,6 +68,9 @@ describe('image checks', () => {
       const result = run('compose-file-exists', detect({ ...repo, [name]: testsOnly['docker-compose.test.yml'] }).facts);
       expect(result).toMatchObject({ status: 'fail', evidence: [{ code: 'compose-file', path: name, confidence: 'weak' }] });
     }
+    // Broken, it does not make the step undecidable either, as an app's own broken file would.
+    const broken = detect({ ...repo, 'docker-compose.test.yml': 'services:\n  api: [\n' });
+    expect(run('compose-file-exists', broken.facts, broken.findings)).toMatchObject({ status: 'fail', evidence: [] });
     const both = run('compose-file-exists', detect({ ...testsOnly, 'compose.yaml': lines('services:', '  api:', '    build: ./api') }).facts);
     expect(both).toMatchObject({ status: 'pass', evidence: [{ path: 'compose.yaml', confidence: 'strong' }, { path: 'docker-compose.test.yml', confidence: 'weak' }] });
     // Names that only look alike stay the app's: a "contest" or "citadel" variant is no test setup.
