@@ -1,6 +1,8 @@
 import { detect, lines } from '../helpers/detect.js';
 import { ciDetector } from '../../src/detectors/ci/index.js';
 import { dockerfilesDetector } from '../../src/detectors/dockerfiles.js';
+import { CHECKS_BY_ID } from '../../src/checks/registry.js';
+import type { z } from 'zod';
 
 describe('ci detector', () => {
   test('runs every system and sorts jobs by file, then line', () => {
@@ -32,6 +34,19 @@ describe('ci detector', () => {
       ['azure-pipelines.yml', 1, 'steps'],
       ['bitbucket-pipelines.yml', 3, 'default: step 1'],
     ]);
+  });
+
+  test('pipelines under examples, fixtures or docs are listed with weak activities and never pass a CI step', () => {
+    const build = lines('steps:', '  - script: docker build -t acme/app . && docker push acme/app');
+    const { facts } = detect({ 'tests/fixtures/aks/azure-pipelines.yml': build, 'examples/run/cloudbuild.yaml': lines('steps:', '  - name: gcr.io/cloud-builders/docker', '    args: [build, -t, gcr.io/p/app, .]') }, [ciDetector]);
+    expect(facts.ci.jobs.map((job) => [job.file, job.activities.map((a) => [a.kind, a.confidence])])).toEqual([
+      ['examples/run/cloudbuild.yaml', [['image-build', 'weak']]],
+      ['tests/fixtures/aks/azure-pipelines.yml', [['image-build', 'weak'], ['image-push', 'weak']]],
+    ]);
+    const check = CHECKS_BY_ID.get('ci-builds-images')!;
+    expect(check.run({ facts, findings: [] }, (check.params as z.ZodType).parse({})).status).toBe('fail');
+    const root = detect({ 'azure-pipelines.yml': build }, [ciDetector]).facts;
+    expect(root.ci.jobs.flatMap((job) => job.activities.map((a) => a.confidence))).toEqual(['strong', 'strong']);
   });
 
   test('a repository without CI has no configs and no jobs', () => {

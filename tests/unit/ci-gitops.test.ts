@@ -50,6 +50,24 @@ describe('gitops image updaters', () => {
     expect(ci.jobs.find((job) => job.system === 'argo-cd')!.activities.map((a) => a.confidence)).toEqual(['strong']);
   });
 
+  test('an updater under examples or fixtures stays weak, even when a pipeline builds the image it watches', () => {
+    const ci = runCi({ 'examples/argocd/shop.yaml': APPLICATION, '.gitlab-ci.yml': lines('b:', '  script: [docker build -t ghcr.io/acme/shop-api:$CI_COMMIT_SHA ., docker push ghcr.io/acme/shop-api:$CI_COMMIT_SHA]') });
+    expect(ci.jobs.find((job) => job.system === 'argo-cd')!.activities.map((a) => a.confidence)).toEqual(['weak']);
+  });
+
+  test('a build under fixtures does not confirm an updater', () => {
+    const build = lines('steps:', '  - script: docker build -t ghcr.io/acme/shop-api:1 . && docker push ghcr.io/acme/shop-api:1');
+    const ci = runCi({ 'argocd/shop.yaml': APPLICATION, 'tests/fixtures/ci/azure-pipelines.yml': build });
+    expect(ci.jobs.find((job) => job.file === 'tests/fixtures/ci/azure-pipelines.yml')!.activities.map((a) => [a.kind, a.image, a.confidence])).toEqual([
+      ['image-build', 'ghcr.io/acme/shop-api:1', 'weak'],
+      ['image-push', 'ghcr.io/acme/shop-api:1', 'weak'],
+    ]);
+    expect(ci.jobs.find((job) => job.system === 'argo-cd')!.activities.map((a) => a.confidence)).toEqual(['medium']);
+    // The same pipeline at the root confirms it.
+    const atRoot = runCi({ 'argocd/shop.yaml': APPLICATION, 'azure-pipelines.yml': build });
+    expect(atRoot.jobs.find((job) => job.system === 'argo-cd')!.activities.map((a) => a.confidence)).toEqual(['strong']);
+  });
+
   test('Flux image automation: the images its policies watch, the environment of the path it updates', () => {
     const ci = runCi({ 'clusters/production/image-automation.yaml': FLUX, 'README.md': 'ImageUpdateAutomation' });
     expect(ci.jobs.map((job) => [job.system, job.job, job.line, job.activities.map((a) => [a.kind, a.confidence, a.line, a.image, a.environment])])).toEqual([

@@ -92,7 +92,7 @@ export function confirmImageUpdaters(jobs: readonly CiJobFact[]): CiJobFact[] {
   const built = jobs.flatMap((job) => job.activities.filter((a) => (a.kind === 'image-build' || a.kind === 'image-push') && a.confidence !== 'weak' && a.image).map((a) => a.image!));
   const isBuilt = builtImageMatcher(built);
   return jobs.map((job) =>
-    !isUpdater(job) ? job : { ...job, activities: job.activities.map((a) => (a.kind === 'deploy' && a.image && isBuilt(a.image) ? { ...a, confidence: 'strong' as const } : a)) },
+    !isUpdater(job) ? job : { ...job, activities: job.activities.map((a) => (a.kind === 'deploy' && a.confidence !== 'weak' && a.image && isBuilt(a.image) ? { ...a, confidence: 'strong' as const } : a)) },
   );
 }
 

@@ -18,6 +18,7 @@ import { CODEFRESH_FILES, codefresh } from './codefresh.js';
 import { EARTHLY_FILES, earthly } from './earthly.js';
 import { SKAFFOLD_FILES, skaffoldConfigs } from './skaffold.js';
 import { GITOPS_FILES, confirmImageUpdaters, gitops } from './gitops.js';
+import { confidenceOfFile } from '../sample-paths.js';
 
 /** One provider per system, in the order their configs are listed. */
 const PROVIDERS: readonly CiProvider[] = [
@@ -40,10 +41,19 @@ export const ciDetector = defineDetector({
     return {
       configs: results.flatMap((result) => result.configs),
       // GitOps updaters are confirmed by builds of any system, so they are settled last.
-      jobs: sortJobs(confirmImageUpdaters(results.flatMap((result) => result.jobs))),
+      jobs: sortJobs(confirmImageUpdaters(results.flatMap((result) => result.jobs).map(weakenIfSample))),
     };
   },
 });
+
+/**
+ * A pipeline under examples, fixtures, tests or docs (a CI tool's own test data, a tutorial) is
+ * listed but never decides a step, as a Dockerfile there does not: its activities turn weak.
+ */
+function weakenIfSample(job: CiJobFact): CiJobFact {
+  if (confidenceOfFile(job.file) !== 'weak') return job;
+  return { ...job, activities: job.activities.map((activity) => ({ ...activity, confidence: 'weak' })) };
+}
 
 /** Jobs of every file, by file and then by line; a job without a line goes last in its file. */
 function sortJobs(jobs: CiJobFact[]): CiJobFact[] {
