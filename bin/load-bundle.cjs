@@ -45,6 +45,39 @@ function compileBundle(bundlePath, cachePath) {
 function evaluateBundle(script, bundlePath) {
   const module = { exports: {}, filename: bundlePath };
   script.runInThisContext()(module.exports, Module.createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
+  return module.exports;
+}
+
+/** `dist/zod.bundle.cjs` goes with `dist/zod.bundle.cache`. */
+function cachePathOf(bundlePath) {
+  return bundlePath.replace(/\.cjs$/, '.cache');
+}
+
+const loadedBundles = new Map();
+let recordedBundles;
+
+/**
+ * A library the CLI's bundle leaves in a bundle of its own (zod: a fifth of the code, which most
+ * runs never touch), loaded on first use, with its own code cache, once per process.
+ */
+function requireBundle(bundlePath) {
+  let exports = loadedBundles.get(bundlePath);
+  if (exports === undefined) {
+    const compiled = compileBundle(bundlePath, recordedBundles === undefined ? cachePathOf(bundlePath) : undefined);
+    recordedBundles?.push({ bundlePath, cachePath: cachePathOf(bundlePath), ...compiled });
+    exports = evaluateBundle(compiled.script, bundlePath);
+    loadedBundles.set(bundlePath, exports);
+  }
+  return exports;
+}
+
+/**
+ * For scripts/code-cache.js: from now on, bundles loaded through requireBundle are compiled without
+ * a cache and listed in the array returned, so that their caches can be made after the runs.
+ */
+function recordBundles() {
+  recordedBundles = [];
+  return recordedBundles;
 }
 
 /** What bin/ does: compile (from the cache if it fits) and run the CLI. */
@@ -54,4 +87,4 @@ function runBundle(bundlePath, cachePath) {
   return compiled;
 }
 
-module.exports = { compileBundle, evaluateBundle, runBundle };
+module.exports = { compileBundle, evaluateBundle, runBundle, requireBundle, recordBundles };

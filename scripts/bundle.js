@@ -70,6 +70,9 @@ const pureJsoncParser = {
  * colours, which the tool decides itself): in the bundle each sits behind a stand-in that
  * evaluates it on first use, so a run that validates nothing, or prints JSON, never pays. The
  * stand-ins cover what src/ uses: zod's `z` namespace and `config`, chalk's `Chalk` class.
+ * zod is not even in the CLI's bundle: a fifth of its code, whose namespaces alone took ~3 ms to
+ * set up at each start. It has a bundle of its own (dist/zod.bundle.cjs, built below), which
+ * bin/load-bundle.cjs loads with its own code cache.
  */
 const LAZY_STAND_INS = {
   zod: `
@@ -77,7 +80,8 @@ const LAZY_STAND_INS = {
     const pending = [];
     function load() {
       if (!loaded) {
-        loaded = require('zod');
+        const { join } = require('node:path');
+        loaded = require(join(__dirname, '..', 'bin', 'load-bundle.cjs')).requireBundle(join(__dirname, 'zod.bundle.cjs'));
         for (const settings of pending.splice(0)) loaded.config(settings);
       }
       return loaded;
@@ -111,10 +115,7 @@ const lazyPackages = {
   },
 };
 
-rmSync(join(dist, 'cli.bundle.cache'), { force: true });
-const result = await build({
-  entryPoints: [join(dist, 'cli/run.js')],
-  outfile: join(dist, 'cli.bundle.cjs'),
+const BUNDLE_OPTIONS = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -127,39 +128,57 @@ const result = await build({
   legalComments: 'none', // the licenses of what is bundled go to cli.bundle.licenses.txt instead
   metafile: true,
   logLevel: 'warning',
-  plugins: [lazyPackages, englishOnlyZod, lazyChildProcess, pureJsoncParser],
-  // src/package-root.ts finds package.json from its own URL; in the bundle that is the bundle's.
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },
-});
+};
 
-// The bundle may require Node built-ins, nothing from node_modules, and may not import() at all
-// (a script run by vm needs a loader for that, which Node 20.0 lacks).
-const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const stray = Object.values(result.metafile.outputs)
-  .flatMap((output) => output.imports)
-  .filter((i) => i.external && (!builtins.has(i.path) || i.kind === 'dynamic-import'));
-if (stray.length > 0) {
-  console.error(`bundle: imports left outside the bundle: ${[...new Set(stray.map((i) => `${i.path} (${i.kind})`))].join(', ')}`);
-  process.exit(1);
+/**
+ * Builds one bundle, checks what it leaves outside, and writes its id on the first line. A bundle
+ * may require Node built-ins, nothing from node_modules, and may not import() at all (a script run
+ * by vm needs a loader for that, which Node 20.0 lacks).
+ */
+async function bundle(name, options) {
+  const outfile = join(dist, `${name}.bundle.cjs`);
+  rmSync(join(dist, `${name}.bundle.cache`), { force: true });
+  const result = await build({ ...BUNDLE_OPTIONS, ...options, outfile });
+  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  const stray = Object.values(result.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((i) => i.external && (!builtins.has(i.path) || i.kind === 'dynamic-import'));
+  if (stray.length > 0) {
+    console.error(`bundle: imports left outside ${name}.bundle.cjs: ${[...new Set(stray.map((i) => `${i.path} (${i.kind})`))].join(', ')}`);
+    process.exit(1);
+  }
+  const code = readFileSync(outfile, 'utf8');
+  // esbuild escapes non-ASCII in code (charset: 'ascii'), not in the comments an unminified build
+  // keeps, where latin1 reading changes nothing that runs.
+  if (process.env.BUNDLE_MINIFY !== '0' && /[^\x00-\x7f]/.test(code)) {
+    console.error(`bundle: non-ASCII characters in ${name}.bundle.cjs, which bin/load-bundle.cjs reads as latin1`);
+    process.exit(1);
+  }
+  // The build's id, for bin/load-bundle.cjs to match the code cache with.
+  writeFileSync(outfile, `// containerize-check bundle ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`);
+  return result;
 }
 
-// The build's id on the first line, for bin/load-bundle.cjs to match the code cache with.
-const bundlePath = join(dist, 'cli.bundle.cjs');
-const code = readFileSync(bundlePath, 'utf8');
-// esbuild escapes non-ASCII in code (charset: 'ascii'), not in the comments an unminified build
-// keeps, where latin1 reading changes nothing that runs.
-if (process.env.BUNDLE_MINIFY !== '0' && /[^\x00-\x7f]/.test(code)) {
-  console.error('bundle: non-ASCII characters in the bundle, which bin/load-bundle.cjs reads as latin1');
-  process.exit(1);
-}
-writeFileSync(bundlePath, `// containerize-check bundle ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`);
+const results = [
+  await bundle('cli', {
+    entryPoints: [join(dist, 'cli/run.js')],
+    plugins: [lazyPackages, lazyChildProcess, pureJsoncParser],
+    // src/package-root.ts finds package.json from its own URL; in the bundle that is the bundle's.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  // What the zod stand-in above uses, from the ES module build, as the unbundled dist/ imports it.
+  await bundle('zod', {
+    stdin: { contents: "export { z, config } from 'zod';", resolveDir: root, sourcefile: 'zod-entry.js' },
+    plugins: [englishOnlyZod],
+  }),
+];
 // The runs' reports go to standard output through the descriptor (src/cli/stdout.ts): nowhere.
 execFileSync(process.execPath, [join(root, 'scripts/code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // MIT and the like ask for their notice to travel with the code.
 const packages = new Map();
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of results.flatMap((result) => Object.keys(result.metafile.inputs))) {
   const match = /(?:^|[\\/])node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(input);
   if (match) packages.set(match[1].replace(/\\/g, '/'), join(input.slice(0, match.index + match[0].length)));
 }
@@ -169,4 +188,4 @@ const notices = [...packages].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, d
   const license = readdirSync(absolute).find((file) => /^licen[cs]e(?:[.-]|$)/i.test(file));
   return `${name}@${pkg.version} (${pkg.license ?? 'see package'})\n\n${license ? readFileSync(join(absolute, license), 'utf8').trim() : 'no license file shipped'}\n`;
 });
-writeFileSync(join(dist, 'cli.bundle.licenses.txt'), `Third-party code bundled into cli.bundle.cjs\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);
+writeFileSync(join(dist, 'cli.bundle.licenses.txt'), `Third-party code bundled into cli.bundle.cjs and zod.bundle.cjs\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);

@@ -31,7 +31,7 @@ const monorepo = () => runJson([fixture('monorepo-partial')]).report;
 
 test('the tarball holds only built files, checklists, README, license and package.json', () => {
   expect(files.filter((path) => !ALLOWED.test(path))).toEqual([]);
-  expect(files).toEqual(expect.arrayContaining(['bin/containerize-check.cjs', 'bin/load-bundle.cjs', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache', 'dist/index.js', 'dist/report-schema.json', 'checklists/containerization.yaml', 'README.md', 'LICENSE']));
+  expect(files).toEqual(expect.arrayContaining(['bin/containerize-check.cjs', 'bin/load-bundle.cjs', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache', 'dist/zod.bundle.cjs', 'dist/zod.bundle.cache', 'dist/index.js', 'dist/report-schema.json', 'checklists/containerization.yaml', 'README.md', 'LICENSE']));
   expect(files.some((path) => /^(?:src|tests|scripts|bench)\//.test(path))).toBe(false);
 });
 
@@ -76,9 +76,22 @@ describe('the CLI bundle', () => {
     expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
   }, 60_000);
 
-  test('loads from its code cache on this Node, and ignores a cache made for another build', () => {
-    const bundle = join(bare, 'dist/cli.bundle.cjs');
-    const cache = join(bare, 'dist/cli.bundle.cache');
+  test('loads zod from its own bundle when a checklist file needs validating', () => {
+    const checklist = join(work, 'own-checklist.yaml');
+    cpSync(join(REPO_ROOT, 'checklists/containerization.yaml'), checklist);
+    const result = run(process.execPath, [join(bare, 'bin/containerize-check.cjs'), fixture('monorepo-partial'), '--json', '--checklist', checklist], work);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
+    writeFileSync(checklist, 'id: broken\ntitle: Broken\nsteps:\n  - id: one\n    title: One\n    checks: [{ check: compose-file-exists }]\n');
+    const broken = run(process.execPath, [join(bare, 'bin/containerize-check.cjs'), fixture('monorepo-partial'), '--checklist', checklist], work);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^containerize-check: .*own-checklist\.yaml:4:5: steps\.0: missing why, advice\n$/);
+  }, 60_000);
+
+  test.each(['cli', 'zod'])('loads %s.bundle.cjs from its code cache on this Node, and ignores a cache made for another build', (name) => {
+    const bundle = join(bare, `dist/${name}.bundle.cjs`);
+    const cache = join(bare, `dist/${name}.bundle.cache`);
     // In a plain node process, as users run it: V8 rejects a cache made under other flags, and
     // jest's workers run with flags of their own.
     const cacheUsed = () => {
