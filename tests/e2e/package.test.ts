@@ -89,6 +89,21 @@ describe('the CLI bundle', () => {
     expect(broken.stderr).toMatch(/^containerize-check: .*own-checklist\.yaml:4:5: steps\.0: missing why, advice\n$/);
   }, 60_000);
 
+  test('a check of a repository with CI and Compose files never needs zod', () => {
+    // zod costs ~20 ms to load; detectors check file shapes with src/detectors/shape.ts instead.
+    const lean = join(work, 'lean');
+    cpSync(bare, lean, { recursive: true });
+    rmSync(join(lean, 'dist/zod.bundle.cjs'));
+    const shop = join(REPO_ROOT, 'examples/shop');
+    const result = run(process.execPath, [join(lean, 'bin/containerize-check.cjs'), shop, '--json'], work);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toEqual(runJson([shop]).report.summary);
+    // What does need zod fails there, so the first run above did not just get lucky.
+    const validating = run(process.execPath, [join(lean, 'bin/containerize-check.cjs'), shop, '--checklist', join(REPO_ROOT, 'checklists/containerization.yaml')], work);
+    expect(validating.status).toBe(3);
+  }, 60_000);
+
   test.each(['cli', 'zod'])('loads %s.bundle.cjs from its code cache on this Node, and ignores a cache made for another build', (name) => {
     const bundle = join(bare, `dist/${name}.bundle.cjs`);
     const cache = join(bare, `dist/${name}.bundle.cache`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
@@ -20,8 +20,8 @@ const SCRIPT_KEYS = ['script', 'bash', 'pwsh', 'powershell'];
 const MAX_TEMPLATE_DEPTH = 5;
 
 const pipelineSchema = lazy(() => {
-  const listOfMaps = z.array(z.record(z.string(), z.unknown()));
-  return z.looseObject({ stages: listOfMaps.optional(), jobs: listOfMaps.optional(), steps: listOfMaps.optional() });
+  const listOfMaps = shape.array(shape.record(shape.unknown()));
+  return shape.looseObject({ stages: listOfMaps.optional(), jobs: listOfMaps.optional(), steps: listOfMaps.optional() });
 });
 
 interface Scope {

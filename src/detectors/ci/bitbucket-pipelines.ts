@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -17,16 +17,16 @@ const DEPLOY_PIPE = /deploy|kubectl-run|ssh-run|helm|kubernetes/;
 const CONTAINER_TOOL = /\b(?:docker|podman|kubectl|helm)\b/;
 
 const configSchema = lazy(() => {
-  const stepList = z.array(z.unknown());
-  return z.looseObject({
-    image: z.union([z.string(), z.looseObject({ name: z.string() })]).optional(),
-    options: z.looseObject({ docker: z.boolean().optional() }).optional(),
-    pipelines: z.looseObject({
+  const stepList = shape.array(shape.unknown());
+  return shape.looseObject({
+    image: shape.union([shape.string(), shape.looseObject({ name: shape.string() })]).optional(),
+    options: shape.looseObject({ docker: shape.boolean().optional() }).optional(),
+    pipelines: shape.looseObject({
       default: stepList.optional(),
-      branches: z.record(z.string(), stepList).optional(),
-      'pull-requests': z.record(z.string(), stepList).optional(),
-      tags: z.record(z.string(), stepList).optional(),
-      custom: z.record(z.string(), z.union([stepList, z.looseObject({})])).optional(),
+      branches: shape.record(stepList).optional(),
+      'pull-requests': shape.record(stepList).optional(),
+      tags: shape.record(stepList).optional(),
+      custom: shape.record(shape.union([stepList, shape.looseObject({})])).optional(),
     }),
   });
 });

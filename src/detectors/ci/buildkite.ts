@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -15,7 +15,7 @@ export const BUILDKITE_FILES = ['.buildkite/**/*.yml', '.buildkite/**/*.yaml', '
 const PIPELINE = /^(?:\.buildkite\/.+|\.?buildkite)\.ya?ml$/;
 
 const pipelineSchema = lazy(() => {
-  return z.looseObject({ steps: z.array(z.unknown()), env: z.record(z.string(), z.unknown()).optional() });
+  return shape.looseObject({ steps: shape.array(shape.unknown()), env: shape.record(shape.unknown()).optional() });
 });
 
 interface Scope {

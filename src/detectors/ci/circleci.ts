@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -17,11 +17,11 @@ const CONFIG = /^\.circleci\/config\.yml$/;
 const MAX_COMMAND_DEPTH = 5;
 
 const configSchema = lazy(() => {
-  return z.looseObject({
-    version: z.union([z.number(), z.string()]),
-    orbs: z.record(z.string(), z.unknown()).optional(),
-    jobs: z.record(z.string(), z.looseObject({ docker: z.array(z.looseObject({ image: z.string() })).optional(), steps: z.array(z.unknown()).optional() })).optional(),
-    workflows: z.record(z.string(), z.unknown()).optional(),
+  return shape.looseObject({
+    version: shape.union([shape.number(), shape.string()]),
+    orbs: shape.record(shape.unknown()).optional(),
+    jobs: shape.record(shape.looseObject({ docker: shape.array(shape.looseObject({ image: shape.string() })).optional(), steps: shape.array(shape.unknown()).optional() })).optional(),
+    workflows: shape.record(shape.unknown()).optional(),
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -29,10 +29,10 @@ const BUILDER_PROGRAMS: Record<string, string> = {
 const BUILDER = /^(?:gcr\.io\/(?:cloud-builders|kaniko-project|google\.com\/cloudsdktool|k8s-skaffold|cloud-marketplace)\/|google\/cloud-sdk|docker(?::|$)|alpine\/helm|bitnami\/kubectl)/;
 
 const configSchema = lazy(() => {
-  return z.looseObject({
-    steps: z.array(z.looseObject({ name: z.string(), args: z.array(z.unknown()).optional(), entrypoint: z.string().optional(), dir: z.string().optional() })),
-    images: z.array(z.string()).optional(),
-    substitutions: z.record(z.string(), z.unknown()).optional(),
+  return shape.looseObject({
+    steps: shape.array(shape.looseObject({ name: shape.string(), args: shape.array(shape.unknown()).optional(), entrypoint: shape.string().optional(), dir: shape.string().optional() })),
+    images: shape.array(shape.string()).optional(),
+    substitutions: shape.record(shape.unknown()).optional(),
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -16,10 +16,10 @@ const PHASES = ['install', 'pre_build', 'build', 'post_build'];
 const IMAGE_DEFINITIONS = /(?:^|\/)(?:imagedefinitions|imageDetail)\.json$/;
 
 const buildspecSchema = lazy(() => {
-  const phaseSchema = z.looseObject({ commands: z.union([z.array(z.unknown()), z.string()]).optional() }).nullable();
-  return z.looseObject({
-    version: z.union([z.number(), z.string()]),
-    phases: z.record(z.string(), phaseSchema).optional(),
+  const phaseSchema = shape.looseObject({ commands: shape.union([shape.array(shape.unknown()), shape.string()]).optional() }).nullable();
+  return shape.looseObject({
+    version: shape.union([shape.number(), shape.string()]),
+    phases: shape.record(phaseSchema).optional(),
   });
 });
 

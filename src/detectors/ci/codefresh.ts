@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity, CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -21,7 +21,7 @@ const STEP_REFERENCE = /\$\{\{\s*([\w-]+)\s*\}\}/g;
 const DEPLOY_STEP = /deploy|helm|kubectl|kubernetes|argo/;
 
 const configSchema = lazy(() => {
-  return z.looseObject({ version: z.union([z.string(), z.number()]).optional(), steps: z.record(z.string(), z.unknown()) });
+  return shape.looseObject({ version: shape.union([shape.string(), shape.number()]).optional(), steps: shape.record(shape.unknown()) });
 });
 
 interface Scope {

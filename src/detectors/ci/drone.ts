@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYamlDocuments, type CiProvider } from './provider.js';
@@ -12,11 +12,11 @@ export const DRONE_FILES = ['.drone.yml', '.drone.yaml'];
 const FILES = new Set(DRONE_FILES);
 
 const pipelineSchema = lazy(() => {
-  return z.looseObject({
-    kind: z.string().optional(),
-    name: z.string().optional(),
-    steps: z.array(z.looseObject({ name: z.string().optional(), image: z.string().optional() })).optional(),
-    pipeline: z.record(z.string(), z.unknown()).optional(),
+  return shape.looseObject({
+    kind: shape.string().optional(),
+    name: shape.string().optional(),
+    steps: shape.array(shape.looseObject({ name: shape.string().optional(), image: shape.string().optional() })).optional(),
+    pipeline: shape.record(shape.unknown()).optional(),
   });
 });
 

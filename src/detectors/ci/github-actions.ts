@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -19,16 +19,14 @@ const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const MAX_CALL_DEPTH = 4;
 
 const workflowSchema = lazy(() => {
-  const imageSchema = z.union([z.string(), z.looseObject({ image: z.string().optional() })]).nullable();
-  return z.looseObject({
-    jobs: z.record(
-      z.string(),
-      z.looseObject({
-        steps: z.array(z.looseObject({ run: z.union([z.string(), z.number()]).optional(), uses: z.string().optional() })).optional(),
-        uses: z.string().optional(),
+  const imageSchema = shape.union([shape.string(), shape.looseObject({ image: shape.string().optional() })]).nullable();
+  return shape.looseObject({
+    jobs: shape.record(shape.looseObject({
+        steps: shape.array(shape.looseObject({ run: shape.union([shape.string(), shape.number()]).optional(), uses: shape.string().optional() })).optional(),
+        uses: shape.string().optional(),
         container: imageSchema.optional(),
-        services: z.union([z.record(z.string(), imageSchema), z.string()]).nullable().optional(),
-        environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
+        services: shape.union([shape.record(imageSchema), shape.string()]).nullable().optional(),
+        environment: shape.union([shape.string(), shape.looseObject({ name: shape.string().optional() })]).optional(),
       }),
     ),
   });

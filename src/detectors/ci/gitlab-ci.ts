@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import { checkShape, configsOf, type CiProvider } from './provider.js';
 import { finishPipeline, type DraftJob } from './jobs.js';
@@ -14,28 +14,20 @@ import type { Place } from './yaml-sources.js';
 export const GITLAB_CI_FILES = ['.gitlab-ci.yml', '(local files it includes)'];
 
 const pipelineSchema = lazy(() => {
-  const scriptSchema = z.union([z.string(), z.array(z.union([z.string(), z.number(), z.array(z.unknown())]))]);
-  const imageSchema = z.union([z.string(), z.looseObject({ name: z.string() })]);
-  const jobSchema = z.looseObject({
+  const scriptSchema = shape.union([shape.string(), shape.array(shape.union([shape.string(), shape.number(), shape.array(shape.unknown())]))]);
+  const imageSchema = shape.union([shape.string(), shape.looseObject({ name: shape.string() })]);
+  const jobSchema = shape.looseObject({
     script: scriptSchema.optional(),
     before_script: scriptSchema.optional(),
     after_script: scriptSchema.optional(),
     image: imageSchema.optional(),
-    services: z.array(imageSchema).optional(),
-    environment: z.union([z.string(), z.looseObject({ name: z.string().optional() })]).optional(),
-    extends: z.union([z.string(), z.array(z.string())]).optional(),
-    stage: z.string().optional(),
+    services: shape.array(imageSchema).optional(),
+    environment: shape.union([shape.string(), shape.looseObject({ name: shape.string().optional() })]).optional(),
+    extends: shape.union([shape.string(), shape.array(shape.string())]).optional(),
+    stage: shape.string().optional(),
   });
-  return z.record(z.string(), z.unknown()).superRefine((root, context) => {
-    for (const [name, value] of Object.entries(root)) {
-      // Hidden keys (`.setup: &setup [...]`) hold templates and anchors of any shape.
-      if (GITLAB_KEYWORDS.has(name) || name.startsWith('.')) continue;
-      const result = jobSchema.safeParse(value);
-      for (const issue of result.success ? [] : result.error.issues) {
-        context.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] });
-      }
-    }
-  });
+  // Hidden keys (`.setup: &setup [...]`) hold templates and anchors of any shape.
+  return shape.record((name) => (GITLAB_KEYWORDS.has(name) || name.startsWith('.') ? shape.unknown() : jobSchema));
 });
 /** Environment actions that prepare, check or tear down rather than deploy. */
 const NOT_DEPLOYING = new Set(['stop', 'prepare', 'verify', 'access']);

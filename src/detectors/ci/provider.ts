@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { shapeIssues, type Shape } from '../shape.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import type { Finding } from '../../findings/finding.js';
@@ -62,11 +62,11 @@ function loadParsed(snapshot: RepoSnapshot, path: string, report: Report): Pick<
  * that exists. Returns false when the file cannot be read as this kind at all. The caller reads
  * whatever it still can either way.
  */
-export function checkShape(config: YamlConfig, schema: z.ZodType, kind: ConfigKind, report: Report): boolean {
-  const result = schema.safeParse(config.root);
-  if (result.success) return true;
-  for (const issue of result.error.issues.slice(0, MAX_SHAPE_FINDINGS)) {
-    const keys = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+export function checkShape(config: YamlConfig, expected: Shape, kind: ConfigKind, report: Report): boolean {
+  const issues = shapeIssues(expected, config.root);
+  if (issues.length === 0) return true;
+  for (const issue of issues.slice(0, MAX_SHAPE_FINDINGS)) {
+    const keys = [...issue.path];
     const where = keys.length > 0 ? `${keys.join('.')}: ` : '';
     report({
       code: 'schema-mismatch',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiActivity } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -16,11 +16,11 @@ const FILE = '.travis.yml';
 const PHASES = ['before_install', 'install', 'before_script', 'script', 'after_success', 'after_failure', 'before_deploy', 'deploy', 'after_deploy', 'after_script'];
 
 const configSchema = lazy(() => {
-  const scriptSchema = z.union([z.string(), z.boolean(), z.array(z.unknown())]).nullable();
-  return z.looseObject({
-    services: z.union([z.string(), z.array(z.unknown())]).optional(),
+  const scriptSchema = shape.union([shape.string(), shape.boolean(), shape.array(shape.unknown())]).nullable();
+  return shape.looseObject({
+    services: shape.union([shape.string(), shape.array(shape.unknown())]).optional(),
     script: scriptSchema.optional(),
-    jobs: z.looseObject({ include: z.array(z.unknown()).optional() }).optional(),
+    jobs: shape.looseObject({ include: shape.array(shape.unknown()).optional() }).optional(),
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape } from '../shape.js';
 import { lazy } from '../../lazy.js';
 import type { CiJobFact } from '../facts.js';
 import { checkShape, configsOf, loadYaml, type CiProvider } from './provider.js';
@@ -13,9 +13,9 @@ export const WOODPECKER_FILES = ['.woodpecker.yml', '.woodpecker.yaml', '.woodpe
 const WORKFLOW = /^(?:\.woodpecker\.ya?ml|\.woodpecker\/[^/]+\.ya?ml)$/;
 
 const workflowSchema = lazy(() => {
-  return z.looseObject({
-    steps: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
-    pipeline: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
+  return shape.looseObject({
+    steps: shape.union([shape.array(shape.unknown()), shape.record(shape.unknown())]).optional(),
+    pipeline: shape.union([shape.array(shape.unknown()), shape.record(shape.unknown())]).optional(),
   });
 });
 

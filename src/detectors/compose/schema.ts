@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { shape, shapeIssues, type ShapeIssue } from '../shape.js';
 import { lazy } from '../../lazy.js';
 
 /**
@@ -9,39 +9,39 @@ import { lazy } from '../../lazy.js';
  * many runs of the CLI read no Compose file.
  */
 const composeFileSchema = lazy(() => {
-  const stringList = z.array(z.string());
-  const portNumber = z.union([z.number(), z.string()]);
+  const stringList = shape.array(shape.string());
+  const portNumber = shape.union([shape.number(), shape.string()]);
 
-  const build = z.union(
+  const build = shape.union(
     [
-      z.string(),
-      z.looseObject({ context: z.string().optional(), dockerfile: z.string().optional(), dockerfile_inline: z.string().optional() }),
+      shape.string(),
+      shape.looseObject({ context: shape.string().optional(), dockerfile: shape.string().optional(), dockerfile_inline: shape.string().optional() }),
     ],
     { error: 'expected a context path or a map with context and dockerfile' },
   );
 
-  const port = z.union(
-    [z.number(), z.string(), z.looseObject({ target: portNumber.optional(), published: portNumber.optional(), host_ip: z.string().optional(), protocol: z.string().optional() })],
+  const port = shape.union(
+    [shape.number(), shape.string(), shape.looseObject({ target: portNumber.optional(), published: portNumber.optional(), host_ip: shape.string().optional(), protocol: shape.string().optional() })],
     { error: 'expected a port as a number, a string or a map with target' },
   );
 
-  const volume = z.union(
-    [z.string(), z.looseObject({ type: z.string(), source: z.string().optional(), target: z.string().optional() })],
+  const volume = shape.union(
+    [shape.string(), shape.looseObject({ type: shape.string(), source: shape.string().optional(), target: shape.string().optional() })],
     { error: 'expected a volume as SOURCE:TARGET or a map with type, source and target' },
   );
 
-  const develop = z.looseObject({ watch: z.array(z.looseObject({ path: z.string(), action: z.string() })).optional() }).nullable();
+  const develop = shape.looseObject({ watch: shape.array(shape.looseObject({ path: shape.string(), action: shape.string() })).optional() }).nullable();
 
-  const extendsService = z.union([z.string(), z.looseObject({ service: z.string(), file: z.string().optional() })], {
+  const extendsService = shape.union([shape.string(), shape.looseObject({ service: shape.string(), file: shape.string().optional() })], {
     error: 'expected a service name or a map with service and file',
   });
 
-  const composeServiceSchema = z.looseObject(
+  const composeServiceSchema = shape.looseObject(
     {
       build: build.optional(),
-      image: z.string().optional(),
-      ports: z.array(port).optional(),
-      volumes: z.array(volume).optional(),
+      image: shape.string().optional(),
+      ports: shape.array(port).optional(),
+      volumes: shape.array(volume).optional(),
       develop: develop.optional(),
       profiles: stringList.optional(),
       extends: extendsService.optional(),
@@ -50,34 +50,25 @@ const composeFileSchema = lazy(() => {
   );
 
   /** `volumes`, `networks`, `configs`, `secrets`: maps of names to definitions, an empty definition allowed. */
-  const namedDefinitions = z.record(z.string(), z.looseObject({}).nullable(), { error: 'expected a map of names to definitions' }).nullish();
+  const namedDefinitions = shape.record(shape.looseObject({}).nullable(), { error: 'expected a map of names to definitions' }).nullish();
 
-  return z.looseObject(
+  return shape.looseObject(
     {
-      version: z.union([z.string(), z.number()]).optional(),
-      name: z.string().optional(),
-      services: z.record(z.string(), composeServiceSchema, { error: 'expected a map of service names to services' }).nullish(),
+      version: shape.union([shape.string(), shape.number()]).optional(),
+      name: shape.string().optional(),
+      services: shape.record(composeServiceSchema, { error: 'expected a map of service names to services' }).nullish(),
       volumes: namedDefinitions,
       networks: namedDefinitions,
       configs: namedDefinitions,
       secrets: namedDefinitions,
-      include: z.array(z.union([z.string(), z.looseObject({})]), { error: 'expected a list of files to include' }).optional(),
+      include: shape.array(shape.union([shape.string(), shape.looseObject({})]), { error: 'expected a list of files to include' }).optional(),
     },
     { error: 'a Compose file must be a map with a services key' },
   );
 });
 
-export interface SchemaProblem {
-  path: ReadonlyArray<string | number>;
-  message: string;
-}
+export type SchemaProblem = ShapeIssue;
 
 export function composeSchemaProblems(document: unknown): SchemaProblem[] {
-  const result = composeFileSchema().safeParse(document);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
-    const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
-    const at = path.length > 0 ? `${path.join('.')}: ` : '';
-    return { path, message: `${at}${issue.message}` };
-  });
+  return shapeIssues(composeFileSchema(), document).map(({ path, message }) => ({ path, message: `${path.length > 0 ? `${path.join('.')}: ` : ''}${message}` }));
 }
