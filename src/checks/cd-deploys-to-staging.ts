@@ -9,6 +9,7 @@ export const cdDeploysToStaging = defineCheck({
   description: 'A pipeline job deploys the built images to a non-production environment (staging, QA, preview…).',
   howDetected:
     'Reads CI/CD configs (GitHub Actions, GitLab CI, CircleCI, Jenkins, Azure, Bitbucket, Travis, Drone, Woodpecker, Buildkite, Cloud Build, CodeBuild, Tekton, Codefresh, Earthly) and the scripts they call for deploy commands and actions (kubectl set image/apply, helm upgrade, gcloud run deploy, aws ecs update-service, fly deploy…), GitOps image updaters (Argo CD Image Updater, Flux), and the environment each names (job environment, namespace, kube context, values file). Passes when one targets a non-production environment; partial when deploys go only to production or to an unnamed target. Pipelines under examples, fixtures, tests or docs are shown but do not count.',
+  reads: ['ci'],
   params: () => z.object({ environments: z.array(z.string().min(1)).nonempty().default(DEFAULT_ENVIRONMENTS) }).strict(),
   run({ facts, findings }, { environments }) {
     const deploys = activitiesOf(facts.ci, 'deploy').filter((d) => isDecisive(d.activity));

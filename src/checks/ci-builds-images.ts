@@ -8,6 +8,7 @@ export const ciBuildsImages = defineCheck({
   description: 'CI builds container images from the repository and pushes them to a registry.',
   howDetected:
     'Reads CI configs for image builds (docker build/buildx, docker/build-push-action, kaniko, buildah, Jib, ko, pack…) and pushes (docker push, push: true, --push, kaniko --destination). A build whose pipeline file never pushes is partial when requirePush is on. Pipelines under examples, fixtures, tests or docs are shown but do not count.',
+  reads: ['ci'],
   params: () => z.object({ requirePush: z.boolean().default(true) }).strict(),
   run({ facts, findings }, { requirePush }) {
     const builds = activitiesOf(facts.ci, 'image-build').filter((b) => isDecisive(b.activity));

@@ -15,6 +15,7 @@ export const ciJobMatches = defineCheck({
   howDetected:
     'Reads the CI jobs the scan found in GitHub Actions, GitLab CI, CircleCI, Jenkins, Azure Pipelines and Bitbucket Pipelines, with what each does to containers (image-build, image-push, registry-login, test-in-image, job-image, deploy). Passes when a job of `system` (any, by default) has a name matching `pattern` and an activity of kind `activity`, with strong or medium confidence, for whichever of the two are given.',
   example: ['- check: ci-job-matches', '  with:', '    system: github-actions', '    pattern: ^release', '    activity: image-push'].join('\n'),
+  reads: ['ci'],
   params: () => z
     .object({ system: z.enum(SYSTEMS).optional(), pattern: safePatternParam().optional(), ignoreCase: z.boolean().default(true), activity: z.enum(ACTIVITIES).optional() })
     .strict()

@@ -7,6 +7,7 @@ export const ciTestsInImages = defineCheck({
   description: 'A CI job runs the tests inside (or against) an image the pipeline built.',
   howDetected:
     'Reads CI configs for a job that runs tests in an image the pipeline built: docker run of a just-built tag, docker compose run/up --exit-code-from, a build --target test, or a GitLab job whose image: is the one it built. A job that merely runs in a public image is shown as weak evidence only. Pipelines under examples, fixtures, tests or docs are shown but do not count.',
+  reads: ['ci'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const tests = activitiesOf(facts.ci, 'test-in-image');

@@ -7,6 +7,7 @@ export const clusterDevLoop = defineCheck({
   description: 'Developers can run and change the app in a cluster: Tilt, Skaffold, DevSpace, Okteto, Garden, Telepresence or mirrord, on kind, k3d or minikube.',
   howDetected:
     'Looks for dev-loop tool configs (Tiltfile, skaffold.yaml with dev profiles, devspace.yaml, okteto.yml, garden.yml, Telepresence or mirrord configs) and local cluster configs (kind, k3d, minikube) in files and scripts. A local cluster alone is partial.',
+  reads: ['orchestration'],
   params: () => z.object({}).strict(),
   run({ facts }) {
     const loops = toolsFor(facts, 'dev-loop');

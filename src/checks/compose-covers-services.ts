@@ -8,6 +8,7 @@ export const composeCoversServices = defineCheck({
   description: 'Every service that has a Dockerfile is built by a service of the Compose app.',
   howDetected:
     'Matches each containerized service (a directory with a Dockerfile) to a Compose service whose build context is that directory. Services with a Dockerfile that no Compose service builds are listed as missing.',
+  reads: ['compose', 'services'],
   params: () => z.object({}).strict(),
   run({ facts }) {
     const hasCompose = facts.compose.some((file) => file.valid && file.services.length > 0 && confidenceOfFile(file.path) !== 'weak');

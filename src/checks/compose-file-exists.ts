@@ -9,6 +9,7 @@ export const composeFileExists = defineCheck({
   description: 'A Compose file describes the app: at least one service, in a file that parses.',
   howDetected:
     'Looks for compose.yaml, docker-compose.yml and their variants at any depth, parses them, and counts the services of files that are not overrides. Compose files for tests or CI (docker-compose.test.yml, compose.ci.yaml, docker-compose-e2e.yml) and those under examples, fixtures or docs are shown but do not count. A Compose file that does not parse makes it unknown rather than failed.',
+  reads: ['compose'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const apps = facts.compose.filter((file) => file.valid && !file.override && file.services.length > 0);

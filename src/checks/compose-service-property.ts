@@ -13,6 +13,7 @@ export const composeServiceProperty = defineCheck({
   howDetected:
     'Takes the services of the Compose files the scan found (by default those with a `build:`, that is built from this repository; `services: all` takes image-only services too) and looks up the dotted property under each, also in the override files beside it (compose.override.yaml). `in: every` (default) needs every service to set it, `in: any` one.',
   example: ['- check: compose-service-property', '  with:', '    property: healthcheck'].join('\n'),
+  reads: ['compose'],
   params: () => z
     .object({ property: valuePathParam(), services: z.enum(['built', 'all']).default('built'), in: scopeParam().default('every') })
     .strict(),
@@ -34,7 +35,7 @@ export const composeServiceProperty = defineCheck({
   },
 });
 
-function composeServices(facts: Facts, which: 'built' | 'all'): ComposeServiceFact[] {
+function composeServices(facts: Pick<Facts, 'compose'>, which: 'built' | 'all'): ComposeServiceFact[] {
   return facts.compose
     .filter((file) => file.valid && !file.override)
     .flatMap((file) => file.services)
@@ -42,7 +43,7 @@ function composeServices(facts: Facts, which: 'built' | 'all'): ComposeServiceFa
 }
 
 /** The service's own file, then override files in the same directory that name it. */
-function filesDefining(facts: Facts, service: ComposeServiceFact): string[] {
+function filesDefining(facts: Pick<Facts, 'compose'>, service: ComposeServiceFact): string[] {
   const overrides = facts.compose.filter((f) => f.override && dirOf(f.path) === dirOf(service.file) && f.services.some((s) => s.name === service.name));
   return [service.file, ...overrides.map((f) => f.path)];
 }

@@ -12,6 +12,7 @@ export const configAndSecrets = defineCheck({
   description: 'Configuration comes from ConfigMaps and secrets from a store (Sealed Secrets, External Secrets, SOPS, Vault), never baked into images.',
   howDetected:
     'Reads Kubernetes manifests and charts for ConfigMaps, secret stores (SealedSecret, ExternalSecret, SOPS, Vault) and RUN --mount=type=secret in Dockerfiles; Dockerfile findings about secrets in ENV/ARG or copied secret files, and committed Secrets with literal values, count against it.',
+  reads: ['orchestration'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const o = facts.orchestration;

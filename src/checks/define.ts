@@ -1,6 +1,6 @@
 import { lazy } from '../lazy.js';
 import type { z } from 'zod';
-import type { Evidence, Facts } from '../detectors/facts.js';
+import type { Evidence, FactKey, Facts } from '../detectors/facts.js';
 import type { Finding } from '../findings/finding.js';
 import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 
@@ -10,8 +10,9 @@ import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
  */
 export type CheckStatus = 'pass' | 'partial' | 'fail' | 'unknown';
 
-export interface CheckInput {
-  facts: Facts;
+export interface CheckInput<R extends FactKey = FactKey> {
+  /** Only the facts the check lists in `reads`, as far as the compiler lets it see. */
+  facts: Pick<Facts, R>;
   findings: readonly Finding[];
   /**
    * The read-only repository, for the check primitives a checklist uses without code (file
@@ -42,12 +43,22 @@ export interface Check<P extends z.ZodType = z.ZodType> {
   primitive?: boolean;
   /** Parameters accepted under `with:` in a checklist; validated when the checklist loads. */
   params: P;
+  /**
+   * The facts `run` reads. A run gathers only the facts the checks of its checklist read: the
+   * orchestration facts alone cost a tenth of a big repository's scan (see DetectorContext.wanted).
+   */
+  reads: readonly FactKey[];
   run(input: CheckInput, params: z.output<P>): CheckOutcome;
 }
 
-/** What a check file writes: the parameter schema as a function, built on first use. */
-export interface CheckDefinition<P extends z.ZodType> extends Omit<Check<P>, 'params'> {
+/**
+ * What a check file writes: the parameter schema as a function, built on first use, and `run`
+ * typed to see only the facts listed in `reads`, so that the list cannot fall behind the code.
+ */
+export interface CheckDefinition<P extends z.ZodType, R extends FactKey> extends Omit<Check<P>, 'params' | 'reads' | 'run'> {
   params: () => P;
+  reads: readonly R[];
+  run(input: CheckInput<R>, params: z.output<P>): CheckOutcome;
 }
 
 /**
@@ -55,7 +66,7 @@ export interface CheckDefinition<P extends z.ZodType> extends Omit<Check<P>, 'pa
  * when first asked for, not when the module loads: every check is loaded at each start, and a run
  * uses only the checks of its checklist.
  */
-export function defineCheck<P extends z.ZodType>(definition: CheckDefinition<P>): Check<P> {
+export function defineCheck<P extends z.ZodType, const R extends FactKey = never>(definition: CheckDefinition<P, R>): Check<P> {
   const params = lazy(definition.params);
   return Object.defineProperty({ ...definition }, 'params', { get: params, enumerable: true }) as unknown as Check<P>;
 }

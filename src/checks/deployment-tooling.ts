@@ -9,6 +9,7 @@ export const deploymentTooling = defineCheck({
   description: 'Deployments go through a tool: Helm, Helmfile, Kustomize, Argo CD, Flux, Skaffold or Terraform, not hand-applied manifests.',
   howDetected:
     'Looks for Helm charts, Helmfile, Kustomize, Argo CD and Flux objects, Skaffold deploy and Terraform Kubernetes providers, and CI deploy commands. Plain manifests applied by hand make it partial; with requireGitOps only Argo CD or Flux passes.',
+  reads: ['ci', 'orchestration'],
   params: () => z.object({ requireGitOps: z.boolean().default(false) }).strict(),
   run({ facts, findings }, { requireGitOps }) {
     const o = facts.orchestration;

@@ -7,6 +7,7 @@ export const dockerfileExists = defineCheck({
   description: 'At least one service is built from a valid Dockerfile (or another image builder).',
   howDetected:
     'Finds Dockerfiles under every name Docker and Podman accept (Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*, and files named by Compose or CI), parsed as BuildKit parses them; also image builders configured in build manifests (Jib, ko, buildpacks). A file whose first instruction is not FROM is not counted; Dockerfiles under examples/ or fixtures are weak.',
+  reads: ['services'],
   params: () => z.object({}).strict(),
   run({ facts }) {
     const evidence: Evidence[] = [];

@@ -18,6 +18,7 @@ export const dockerfileInstruction = defineCheck({
   howDetected:
     'Takes the valid Dockerfiles the scan found (not those of examples or fixtures; `glob` narrows them), parses them as BuildKit does and looks for the instruction, in any stage or only the final one (`stage: final`), with its arguments matching `pattern` when given. `in: every` (default) needs every Dockerfile to have it, `in: any` one.',
   example: ['- check: dockerfile-instruction', '  with:', '    instruction: USER', '    pattern: "^(?!root\\\\b)"', '    stage: final'].join('\n'),
+  reads: ['dockerfiles', 'services'],
   params: () => z
     .object({
       instruction: z.string().transform((s) => s.toUpperCase()).pipe(z.enum(INSTRUCTIONS)),
@@ -59,7 +60,7 @@ export const dockerfileInstruction = defineCheck({
 });
 
 /** Valid Dockerfiles, less those that only serve examples and fixtures (weak services). */
-function deployedDockerfiles(facts: Facts): string[] {
+function deployedDockerfiles(facts: Pick<Facts, 'dockerfiles' | 'services'>): string[] {
   const weakOnly = new Set(facts.services.filter((s) => s.confidence === 'weak').flatMap((s) => s.dockerfiles));
   for (const service of facts.services.filter((s) => s.confidence !== 'weak')) for (const path of service.dockerfiles) weakOnly.delete(path);
   return facts.dockerfiles.filter((d) => d.valid && !weakOnly.has(d.path)).map((d) => d.path);

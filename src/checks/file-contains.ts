@@ -12,6 +12,7 @@ export const fileContains = defineCheck({
   howDetected:
     'Reads each file matching the globs (text files only, at most `maxBytes` each, 256 KiB by default) and tests the pattern line by line, each line cut to 1,000 characters. Patterns that could backtrack for ever (a repeated group holding a quantifier or an alternative, backreferences) are refused when the checklist loads. `in: any` (default) needs one file to match, `in: every` all of them.',
   example: ['- check: file-contains', '  with:', '    glob: "**/Dockerfile"', '    pattern: "^HEALTHCHECK\\\\s"', '    in: every'].join('\n'),
+  reads: [],
   params: () => z
     .object({
       ...globParams(),

@@ -10,6 +10,7 @@ export const fileExists = defineCheck({
   howDetected:
     'Matches every file of the repository (after .gitignore and the config\'s exclude) against the globs, relative to the repository root: `*.md` is the root only, `**/Dockerfile` any depth. Fewer than `min` matches is partial, none is a fail.',
   example: ['- check: file-exists', '  with:', '    globs: [SECURITY.md, .github/SECURITY.md]'].join('\n'),
+  reads: [],
   params: () => z
     .object({ ...globParams(), min: z.number().int().positive().default(1) })
     .strict()

@@ -9,6 +9,7 @@ export const ingressConfigured = defineCheck({
   description: 'Traffic reaches the services through an Ingress, a Gateway API route or a controller\'s route (IngressRoute, HTTPProxy, VirtualService…).',
   howDetected:
     'Reads Kubernetes manifests and Helm templates for Ingress, Gateway API routes and controller routes (IngressRoute, HTTPProxy, VirtualService). An installed ingress controller or a Service of type LoadBalancer/NodePort alone is partial.',
+  reads: ['orchestration'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const o = facts.orchestration;

@@ -11,6 +11,7 @@ export const jsonPath = defineCheck({
   howDetected:
     'Parses each file matching the globs as JSON with comments and trailing commas allowed (package.json, devcontainer.json, tsconfig.json) and looks up the dotted path: keys separated by dots, `*` for any key or list item, a number for a list item. With `equals`, the value must equal it. A file that does not parse makes the check "could not tell" for that file.',
   example: ['- check: json-path', '  with:', '    glob: package.json', '    path: scripts.docker:build'].join('\n'),
+  reads: [],
   params: valuePathCheckParams,
   run({ snapshot }, params) {
     return valuePathOutcome(filesMatching(snapshot, globsOf(params)), (path) => readJson(snapshot!, path), params);

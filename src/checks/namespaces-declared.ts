@@ -8,6 +8,7 @@ export const namespacesDeclared = defineCheck({
   description: 'Objects go to namespaces of their own (Namespace objects, metadata, Kustomize, Helmfile, Argo CD or Flux), not to `default`.',
   howDetected:
     'Reads Namespace objects, metadata.namespace, Kustomize namespace:, Helmfile, Argo CD and Flux destinations. Objects that only ever go to default make it partial.',
+  reads: ['orchestration'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const refs = facts.orchestration.namespaces;

@@ -12,6 +12,7 @@ export const observabilityConfigured = defineCheck({
   description: 'Metrics and logs are collected (Prometheus, OpenTelemetry, Loki, Fluent Bit, Vector…); health probes alone are a start.',
   howDetected:
     'Looks for metrics, logging and tracing setups (Prometheus ServiceMonitors and scrape configs, OpenTelemetry collectors, Loki, Fluent Bit, Vector, Datadog…) in manifests, charts and Compose files; health probes on workloads count as a start (partial).',
+  reads: ['orchestration'],
   params: () => z.object({ signals: z.array(z.enum(SIGNALS)).nonempty().default(['metrics', 'logging']) }).strict(),
   run({ facts, findings }, { signals }) {
     const o = facts.orchestration;

@@ -17,7 +17,7 @@ export function toolEvidence(code: EvidenceCode, tool: ToolFact, args: EvidenceA
   return { code, path: tool.path, line: tool.line, args: { ...base, ...args }, confidence: tool.confidence };
 }
 
-export function toolsFor(facts: Facts, ...purposes: ToolPurpose[]): ToolFact[] {
+export function toolsFor(facts: Pick<Facts, 'orchestration'>, ...purposes: ToolPurpose[]): ToolFact[] {
   return facts.orchestration.tools.filter((tool) => purposes.includes(tool.purpose));
 }
 
@@ -33,13 +33,13 @@ export function ordered(evidence: Evidence[]): Evidence[] {
 }
 
 /** Nothing decisive found: "could not tell" when a file that looked like a manifest did not parse, else not done. */
-export function undecided(facts: Facts, findings: readonly Finding[], evidence: Evidence[] = []): CheckOutcome {
+export function undecided(facts: Pick<Facts, 'orchestration'>, findings: readonly Finding[], evidence: Evidence[] = []): CheckOutcome {
   const broken = unreadableConfigs(findings, facts.orchestration.unparsed);
   return { status: broken.length > 0 ? 'unknown' : 'fail', evidence: ordered([...evidence, ...broken]), missing: [] };
 }
 
 /** The repository describes something for an orchestrator to run (not just tool configs). */
-export function hasOrchestration(facts: Facts): boolean {
+export function hasOrchestration(facts: Pick<Facts, 'orchestration'>): boolean {
   const o = facts.orchestration;
   return [...o.resources, ...o.charts, ...o.kustomizations, ...toolsFor(facts, 'orchestrator')].some(isDecisive);
 }

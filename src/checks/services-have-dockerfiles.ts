@@ -7,6 +7,7 @@ export const servicesHaveDockerfiles = defineCheck({
   description: 'Every deployable service (not libraries, not examples) has a Dockerfile or image builder.',
   howDetected:
     'Lists the services (directories with a build manifest such as package.json, go.mod, requirements.txt, pom.xml), keeps deployable apps that are not examples, and checks each has a Dockerfile or image builder. Libraries and examples are never required.',
+  reads: ['services'],
   params: () => z.object({}).strict(),
   run({ facts }) {
     const services = facts.services.filter((s) => s.kind === 'app' && s.confidence !== 'weak');

@@ -17,6 +17,7 @@ export const servicesHaveManifests = defineCheck({
   description: 'Kubernetes manifests, a Helm chart or Kustomize (or another orchestrator\'s job specs) run every containerized service.',
   howDetected:
     'Matches each containerized service to a Kubernetes workload, Helm chart, kustomization or other orchestrator job that runs it, by directory name, Compose service name and the image names CI builds.',
+  reads: ['ci', 'orchestration', 'services'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const runners = runnersOf(facts);
@@ -39,7 +40,7 @@ export const servicesHaveManifests = defineCheck({
   },
 });
 
-function runnersOf(facts: Facts): Runner[] {
+function runnersOf(facts: Pick<Facts, 'orchestration'>): Runner[] {
   const o = facts.orchestration;
   const runners: Runner[] = [];
   for (const resource of o.resources.filter(isWorkload)) {
@@ -63,7 +64,7 @@ function runnersOf(facts: Facts): Runner[] {
 }
 
 /** The directory name, its Compose services, and the images CI builds from it. */
-function serviceNames(facts: Facts, service: ServiceFact): string[] {
+function serviceNames(facts: Pick<Facts, 'ci'>, service: ServiceFact): string[] {
   const names = [...service.composeServices];
   if (service.path !== '.') names.push(baseName(service.path));
   for (const { activity } of activitiesOf(facts.ci, 'image-build')) {

@@ -9,6 +9,7 @@ export const statefulServicesPlanned = defineCheck({
   description: 'Every database, cache or queue keeps its data: a StatefulSet with volume claims, a PVC, an operator, a chart, or a managed service.',
   howDetected:
     'Finds databases, caches and queues among Compose services and Kubernetes workloads by image, and checks each keeps its data: a StatefulSet with volume claim templates, a PVC, an operator, a chart, or a managed service named in Terraform or docs.',
+  reads: ['orchestration'],
   params: () => z.object({}).strict(),
   run({ facts, findings }) {
     const o = facts.orchestration;

@@ -10,6 +10,7 @@ export const yamlPath = defineCheck({
   howDetected:
     'Parses each file matching the globs as YAML 1.2 (every document of a multi-document file) and looks up the dotted path: keys separated by dots, `*` for any key or list item, a number for a list item. With `equals`, the value must equal it (numbers and booleans also match their string form). A file that does not parse makes the check "could not tell" for that file.',
   example: ['- check: yaml-path', '  with:', '    glob: ".github/workflows/*.y*ml"', '    path: permissions', '    in: every'].join('\n'),
+  reads: [],
   params: valuePathCheckParams,
   run({ snapshot }, params) {
     return valuePathOutcome(filesMatching(snapshot, globsOf(params)), (path) => readYaml(snapshot!, path), params);

@@ -15,6 +15,12 @@ export interface DetectorContext {
   readonly options: DetectorOptions;
   /** Facts of detectors that run earlier in the registry; asking for a later one is a bug. */
   fact<K extends FactKey>(key: K): Facts[K];
+  /**
+   * Whether a check of this run reads the fact (Check.reads), or the caller wants every fact. A
+   * detector may leave out work that only fills a fact nobody reads and no later detector asks for;
+   * never work that reports findings, which the report shows whatever the checklist.
+   */
+  wanted(key: FactKey): boolean;
   report(finding: Finding): void;
 }
 

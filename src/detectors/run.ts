@@ -15,8 +15,16 @@ export interface DetectionResult {
   findings: Finding[];
 }
 
-/** Runs detectors in registry order; each sees the facts of those before it. */
-export function runDetectors(snapshot: RepoSnapshot, detectors: readonly Detector[] = DETECTORS, options: DetectorOptions = {}): DetectionResult {
+/**
+ * Runs detectors in registry order; each sees the facts of those before it. `wanted` lists the
+ * facts the caller reads (all by default): a detector may then skip work for the others.
+ */
+export function runDetectors(
+  snapshot: RepoSnapshot,
+  detectors: readonly Detector[] = DETECTORS,
+  options: DetectorOptions = {},
+  wanted?: ReadonlySet<FactKey>,
+): DetectionResult {
   const facts = emptyFacts();
   const done = new Set<FactKey>();
   const findings: Finding[] = [];
@@ -31,6 +39,9 @@ export function runDetectors(snapshot: RepoSnapshot, detectors: readonly Detecto
     },
     report(finding) {
       findings.push(finding);
+    },
+    wanted(key) {
+      return wanted === undefined || wanted.has(key);
     },
   };
   for (const detector of detectors) {

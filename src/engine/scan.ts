@@ -5,6 +5,7 @@ import { BUILT_IN_CHECKLISTS, DEFAULT_CHECKLIST, loadChecklist, type Checklist }
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { DetectorOptions } from '../detectors/define.js';
+import type { FactKey } from '../detectors/facts.js';
 import type { RepoSnapshot } from '../snapshot/repo-snapshot.js';
 import type { Report } from '../report/types.js';
 import { FINDING_CODES } from '../findings/finding.js';
@@ -15,8 +16,13 @@ import { TOOL } from '../version.js';
 
 /** The whole pipeline for one snapshot: detect, then apply the checklist and the team's policy. */
 export function scanSnapshot(snapshot: RepoSnapshot, checklist: Checklist, options: { policy?: Policy; detectorOptions?: DetectorOptions; configSource?: string | null } = {}): Report {
-  const { facts, findings } = runDetectors(snapshot, undefined, options.detectorOptions);
+  const { facts, findings } = runDetectors(snapshot, undefined, options.detectorOptions, factsRead(checklist));
   return evaluate({ checklist, facts, findings, snapshot, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null });
+}
+
+/** What the checklist's checks read, and the services, which every report lists. */
+export function factsRead(checklist: Checklist): Set<FactKey> {
+  return new Set<FactKey>(['services', ...checklist.steps.flatMap((step) => step.checks.flatMap(({ check }) => check.reads))]);
 }
 
 export interface ScanOptions {

@@ -1,6 +1,9 @@
 import { stepStatus, evaluate } from '../../src/engine/evaluate.js';
-import { parseChecklist } from '../../src/checklist/load.js';
-import { emptyFacts } from '../../src/detectors/run.js';
+import { BUILT_IN_CHECKLISTS, loadChecklist, parseChecklist } from '../../src/checklist/load.js';
+import { emptyFacts, runDetectors } from '../../src/detectors/run.js';
+import { factsRead, scanSnapshot } from '../../src/engine/scan.js';
+import { createMemorySnapshot } from '../../src/snapshot/memory.js';
+import { TOOL } from '../../src/version.js';
 import { evaluateGate, gateExitCode, GateConfigError } from '../../src/gate/gate.js';
 import type { CheckStatus } from '../../src/checks/define.js';
 
@@ -89,5 +92,32 @@ describe('gate', () => {
   test('an unknown step or an impossible count is a configuration error', () => {
     expect(() => evaluateGate(report, { require: ['nope'] })).toThrow(GateConfigError);
     expect(() => evaluateGate(report, { minSteps: 3 })).toThrow(/has only 2 steps/);
+  });
+});
+
+describe('the facts a run gathers', () => {
+  test('what the checklist\'s checks read, and the services every report lists: orchestration facts only for a checklist that reads them', () => {
+    expect([...factsRead(loadChecklist('containerization'))].sort()).toEqual(['ci', 'compose', 'devEnvironment', 'services']);
+    expect(factsRead(loadChecklist('orchestration'))).toContain('orchestration');
+    const fileOnly = parseChecklist('id: own\ntitle: Own\nsteps:\n  - id: a\n    title: A\n    why: w\n    advice: a\n    checks:\n      - check: file-exists\n        with: { globs: [README.md] }\n', 'own.yaml');
+    expect([...factsRead(fileOnly)]).toEqual(['services']);
+  });
+
+  test('the report of a run that gathers only what its checklist reads is the report of one that gathers everything', () => {
+    const files = {
+      'Dockerfile': 'FROM node:20\nENV API_TOKEN=s3cr3t-value-123\n',
+      'k8s/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2hunter2\n',
+      'README.md': '# Shop\n\n    kind create cluster\n    docker compose up\n',
+      'compose.yaml': 'services:\n  api:\n    build: .\n  db:\n    image: postgres:16\n',
+      'package.json': JSON.stringify({ name: 'shop', scripts: { start: 'node index.js' }, dependencies: { 'prom-client': '^15.0.0' } }),
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t shop .\n',
+    };
+    for (const name of BUILT_IN_CHECKLISTS) {
+      const checklist = loadChecklist(name);
+      const snapshot = createMemorySnapshot(files);
+      const everything = runDetectors(createMemorySnapshot(files));
+      const expected = evaluate({ checklist, facts: everything.facts, findings: everything.findings, snapshot, rootName: snapshot.name, tool: TOOL });
+      expect(scanSnapshot(createMemorySnapshot(files), checklist)).toEqual(expected);
+    }
   });
 });

@@ -35,6 +35,7 @@ test('a check builds its parameter schema on first use, once, and lists it like 
     id: 'example',
     description: 'd',
     howDetected: 'h',
+    reads: [],
     params: () => {
       builds++;
       return z.object({ n: z.number().default(1) }).strict();

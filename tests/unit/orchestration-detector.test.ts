@@ -1,5 +1,8 @@
 import { detect, lines } from '../helpers/detect.js';
 import { orchestrationDetector } from '../../src/detectors/orchestration/index.js';
+import { runDetectors } from '../../src/detectors/run.js';
+import type { FactKey } from '../../src/detectors/facts.js';
+import { createMemorySnapshot } from '../../src/snapshot/memory.js';
 
 const orchestration = (files: Record<string, string>) => detect(files, [orchestrationDetector]);
 const kinds = (files: Record<string, string>) =>
@@ -230,5 +233,53 @@ describe('Kustomize, GitOps and tool configs', () => {
       ['minikube', 'local-cluster', 'Makefile', 2, 'medium'],
       ['telepresence', 'dev-loop', 'README.md', 2, 'weak'],
     ]);
+  });
+});
+
+describe('when no check of the run reads orchestration facts', () => {
+  // The containerization checklist reads none: a run of it skips the scans that only gather
+  // these facts (dev tools in scripts and READMEs, observability, databases, Terraform), and keeps
+  // every scan that reports a finding.
+  const files = {
+    'Dockerfile': lines('FROM node:20', 'ENV API_TOKEN=s3cr3t-value-123'),
+    'k8s/secret.yaml': lines('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: db', 'stringData:', '  password: hunter2hunter2'),
+    'k8s/broken.yaml': lines('apiVersion: v1', 'kind: ConfigMap', 'data: [unclosed'),
+    'ecs/task-definition.json': '{ "family": ',
+    'README.md': lines('# Shop', '', '    kind create cluster', '    tilt up'),
+    'infra/main.tf': lines('module "eks" {', '  source = "terraform-aws-modules/eks/aws"', '}'),
+    'package.json': JSON.stringify({ name: 'shop', dependencies: { 'prom-client': '^15.0.0' } }),
+    'compose.yaml': lines('services:', '  db:', '    image: postgres:16'),
+  };
+  const everyFactBut = (left: string) => new Set(['compose', 'ci', 'dockerfiles', 'imageBuilders', 'services', 'devEnvironment', 'orchestration'].filter((key) => key !== left) as FactKey[]);
+  const full = runDetectors(createMemorySnapshot(files));
+  const lean = runDetectors(createMemorySnapshot(files), undefined, {}, everyFactBut('orchestration'));
+
+  test('the same findings, each scan that reports one having run', () => {
+    expect(codes(full.findings)).toEqual(expect.arrayContaining([
+      ['dockerfile-secret-in-env', 'Dockerfile', 2],
+      ['k8s-secret-committed', 'k8s/secret.yaml', 5],
+      ['yaml-syntax', 'k8s/broken.yaml', expect.any(Number)],
+      ['json-syntax', 'ecs/task-definition.json', expect.any(Number)],
+    ]));
+    expect(lean.findings).toEqual(full.findings);
+  });
+
+  test('none of the facts that only orchestration checks read, where a full run finds them', () => {
+    const gathered = (result: typeof full) => ({
+      tools: result.facts.orchestration.tools.map((t) => t.tool),
+      observability: result.facts.orchestration.observability.length,
+      databases: result.facts.orchestration.backingServices.length + result.facts.orchestration.databaseHandling.length,
+    });
+    expect(gathered(full)).toEqual({ tools: expect.arrayContaining(['kind', 'tilt', 'terraform']), observability: expect.any(Number), databases: expect.any(Number) });
+    expect(gathered(full).observability).toBeGreaterThan(0);
+    expect(gathered(full).databases).toBeGreaterThan(0);
+    expect(gathered(lean)).toEqual({ tools: [], observability: 0, databases: 0 });
+  });
+
+  test('every other fact as a full run has it', () => {
+    const { orchestration: _full, ...restFull } = full.facts;
+    const { orchestration: _lean, ...restLean } = lean.facts;
+    expect(restLean).toEqual(restFull);
+    expect(lean.facts.orchestration.resources).toEqual(full.facts.orchestration.resources);
   });
 });

@@ -30,14 +30,21 @@ export const orchestrationDetector = defineDetector({
     scanHelm(context, facts);
     scanKustomizations(context, facts);
     scanManifests(context, facts, manifestCandidates(snapshot, chartOwnedPaths(snapshot)));
-    scanTerraform(snapshot, facts);
+    // Only orchestration checks read these facts, and gathering them reads hundreds of scripts,
+    // READMEs and package manifests in a big repository: not when no check of this run reads them.
+    // What reports findings above and below runs whatever the checklist.
+    if (context.wanted('orchestration')) {
+      scanTerraform(snapshot, facts);
+    }
     scanOtherOrchestrators(context, facts);
-    scanDevTools(snapshot, facts);
-    const compose = context.fact('compose');
-    scanObservability(snapshot, facts, compose);
-    collectDatabases(snapshot, facts, compose);
-    for (const ref of facts.chartRefs.filter((r) => isIngressControllerChart(r.chart))) {
-      facts.tools.push({ tool: chartName(ref.chart), purpose: 'ingress-controller', path: ref.path, line: ref.line, confidence: ref.confidence });
+    if (context.wanted('orchestration')) {
+      scanDevTools(snapshot, facts);
+      const compose = context.fact('compose');
+      scanObservability(snapshot, facts, compose);
+      collectDatabases(snapshot, facts, compose);
+      for (const ref of facts.chartRefs.filter((r) => isIngressControllerChart(r.chart))) {
+        facts.tools.push({ tool: chartName(ref.chart), purpose: 'ingress-controller', path: ref.path, line: ref.line, confidence: ref.confidence });
+      }
     }
     scanSecretsInImages(context, facts, context.fact('dockerfiles'));
     return facts;
