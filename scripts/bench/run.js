@@ -48,11 +48,15 @@ const report = JSON.parse(big.check.stdout);
 
 log(`startup: ${startupRuns} runs each`);
 const tiny = join(root, 'tests/fixtures/node-service');
+// The bundled example: three services with Dockerfiles, a Compose file and a GitHub workflow, as
+// most repositories have; the tiny fixture has none of these.
+const example = join(root, 'examples/shop');
 const startup = compare(
   {
     bare: { command: node, args: ['-e', '0'] },
     version: { command: node, args: [cli, '--version'] },
     tiny: { command: node, args: [cli, tiny, '--format', 'json'], okStatus: [0, 1] },
+    example: { command: node, args: [cli, example, '--format', 'json'], okStatus: [0, 1] },
   },
   startupRuns,
 );
@@ -66,6 +70,7 @@ const rows = [
   ['full check (`--format json`) / floor', ratio(big.check.wallMs, big.floor.wallMs), ratio(big.check.cpuMs, big.floor.cpuMs), '≤ 1.5×', `${ms(big.check.wallMs)} vs ${ms(big.floor.wallMs)}`],
   ['`--version` / `node -e 0`', ratio(startup.version.wallMs, startup.bare.wallMs), ratio(startup.version.cpuMs, startup.bare.cpuMs), '≤ 1.5×', `${ms(startup.version.wallMs)} vs ${ms(startup.bare.wallMs)}`],
   ['check of a tiny repository / `node -e 0`', ratio(startup.tiny.wallMs, startup.bare.wallMs), ratio(startup.tiny.cpuMs, startup.bare.cpuMs), '≤ 2×', `${ms(startup.tiny.wallMs)} vs ${ms(startup.bare.wallMs)}`],
+  ['check of examples/shop (Compose, CI) / `node -e 0`', ratio(startup.example.wallMs, startup.bare.wallMs), ratio(startup.example.cpuMs, startup.bare.cpuMs), 'for reference', `${ms(startup.example.wallMs)} vs ${ms(startup.bare.wallMs)}`],
   ['peak RSS, full check of the big tree', `${big.check.peakRssMb?.toFixed(0) ?? 'n/a'} MB`, '', '< 150 MB', `floor ${big.floor.peakRssMb?.toFixed(0) ?? 'n/a'} MB`],
   peer
     ? ['repolinter (4 file-existence rules) / full check', ratio(peer.wallMs, big.check.wallMs), ratio(peer.cpuMs, big.check.cpuMs), 'for reference', `${ms(peer.wallMs)} vs ${ms(big.check.wallMs)}`]
