@@ -44,6 +44,15 @@ export function median(values) {
 }
 
 /**
+ * The median of the ratios of runs made side by side (a's i-th run over b's i-th run). The machine
+ * drifts between fast and slow spells that last longer than one round of runs: a ratio of runs
+ * made a second apart cancels the drift, where a ratio of medians taken over minutes keeps some.
+ */
+export function pairedRatio(a, b, key) {
+  return median(a.samples.map((sample, i) => (sample[key] === undefined || !b.samples[i]?.[key] ? undefined : sample[key] / b.samples[i][key])));
+}
+
+/**
  * Runs each named command `runs` times, interleaved (a, b, a, b…) so that a slow spell of the
  * machine lands on all of them alike, after one unmeasured warm-up run each.
  */
@@ -62,6 +71,7 @@ export function compare(commands, runs, { warmUp = true } = {}) {
         cpuMs: median(list.map((s) => s.cpuMs)),
         peakRssMb: list.some((s) => s.rssMb !== undefined) ? Math.max(...list.map((s) => s.rssMb ?? 0)) : undefined,
         stdout: list.at(-1)?.stdout ?? '',
+        samples: list.map(({ wallMs, cpuMs }) => ({ wallMs, cpuMs })),
       },
     ]),
   );

@@ -1,6 +1,6 @@
 // `npm run bench`: every figure of the performance budget in one run, as ratios (the machine is
 // shared and noisy; absolute times drift) beside the absolute medians. Not part of `npm test`.
-//   BENCH_RUNS=9 (big-tree runs), BENCH_STARTUP_RUNS=30, BENCH_PEER=0 to skip the peer,
+//   BENCH_RUNS=15 (big-tree runs), BENCH_STARTUP_RUNS=30, BENCH_PEER=0 to skip the peer,
 //   BENCH_PEER_DIR=<dir> where repolinter is (or gets) installed, BENCH_TREE=<dir>.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -8,11 +8,11 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate.js';
-import { compare, DROPPED_VARIABLES } from './measure.js';
+import { compare, DROPPED_VARIABLES, pairedRatio } from './measure.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tree = process.env.BENCH_TREE ?? join(root, 'bench/.tree');
-const runs = Number(process.env.BENCH_RUNS ?? 9);
+const runs = Number(process.env.BENCH_RUNS ?? 15);
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 30);
 const peerDir = process.env.BENCH_PEER_DIR ?? join(tmpdir(), 'containerize-check-peer');
 const node = process.execPath;
@@ -64,23 +64,27 @@ const startup = compare(
 const peer = measurePeer();
 rmSync(work, { recursive: true, force: true });
 
-const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(2)}×`);
+/** Median of side-by-side ratios (see pairedRatio): the runs of each pair are a second apart. */
+const ratio = (a, b, key) => {
+  const value = pairedRatio(a, b, key);
+  return value === undefined ? 'n/a' : `${value.toFixed(2)}×`;
+};
 const ms = (value) => (value === undefined ? 'n/a' : `${Math.round(value)} ms`);
 const rows = [
-  ['full check (`--format json`) / floor', ratio(big.check.wallMs, big.floor.wallMs), ratio(big.check.cpuMs, big.floor.cpuMs), '≤ 1.5×', `${ms(big.check.wallMs)} vs ${ms(big.floor.wallMs)}`],
-  ['`--version` / `node -e 0`', ratio(startup.version.wallMs, startup.bare.wallMs), ratio(startup.version.cpuMs, startup.bare.cpuMs), '≤ 1.5×', `${ms(startup.version.wallMs)} vs ${ms(startup.bare.wallMs)}`],
-  ['check of a tiny repository / `node -e 0`', ratio(startup.tiny.wallMs, startup.bare.wallMs), ratio(startup.tiny.cpuMs, startup.bare.cpuMs), '≤ 2×', `${ms(startup.tiny.wallMs)} vs ${ms(startup.bare.wallMs)}`],
-  ['check of examples/shop (Compose, CI) / `node -e 0`', ratio(startup.example.wallMs, startup.bare.wallMs), ratio(startup.example.cpuMs, startup.bare.cpuMs), 'for reference', `${ms(startup.example.wallMs)} vs ${ms(startup.bare.wallMs)}`],
+  ['full check (`--format json`) / floor', ratio(big.check, big.floor, 'wallMs'), ratio(big.check, big.floor, 'cpuMs'), '≤ 1.5×', `${ms(big.check.wallMs)} vs ${ms(big.floor.wallMs)}`],
+  ['`--version` / `node -e 0`', ratio(startup.version, startup.bare, 'wallMs'), ratio(startup.version, startup.bare, 'cpuMs'), '≤ 1.5×', `${ms(startup.version.wallMs)} vs ${ms(startup.bare.wallMs)}`],
+  ['check of a tiny repository / `node -e 0`', ratio(startup.tiny, startup.bare, 'wallMs'), ratio(startup.tiny, startup.bare, 'cpuMs'), '≤ 2×', `${ms(startup.tiny.wallMs)} vs ${ms(startup.bare.wallMs)}`],
+  ['check of examples/shop (Compose, CI) / `node -e 0`', ratio(startup.example, startup.bare, 'wallMs'), ratio(startup.example, startup.bare, 'cpuMs'), 'for reference', `${ms(startup.example.wallMs)} vs ${ms(startup.bare.wallMs)}`],
   ['peak RSS, full check of the big tree', `${big.check.peakRssMb?.toFixed(0) ?? 'n/a'} MB`, '', '< 150 MB', `floor ${big.floor.peakRssMb?.toFixed(0) ?? 'n/a'} MB`],
   peer
-    ? ['repolinter (4 file-existence rules) / full check', ratio(peer.wallMs, big.check.wallMs), ratio(peer.cpuMs, big.check.cpuMs), 'for reference', `${ms(peer.wallMs)} vs ${ms(big.check.wallMs)}`]
+    ? ['repolinter (4 file-existence rules) / full check', ratio(peer, big.check, 'wallMs'), ratio(peer, big.check, 'cpuMs'), 'for reference', `${ms(peer.wallMs)} vs ${ms(big.check.wallMs)}`]
     : ['repolinter / full check', 'skipped', '', '', 'BENCH_PEER=0 or not installable'],
 ];
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Tree: ${tracked} tracked files in ${readdirSync(join(tree, 'services')).length} services, plus ${generated.ignored} ignored files (node_modules, .git, logs); report: ${report.summary.done}/${report.summary.total} steps done, ${report.findings.length} findings.`);
 const dropped = DROPPED_VARIABLES.length > 0 ? `; run without ${DROPPED_VARIABLES.join(', ')}` : '';
-console.log(`Machine: ${cpus().length} × ${cpu}, Node ${process.version}, ${process.platform}; medians of ${runs} big-tree and ${startupRuns} startup runs${dropped}.\n`);
+console.log(`Machine: ${cpus().length} × ${cpu}, Node ${process.version}, ${process.platform}; ${runs} big-tree and ${startupRuns} startup runs, interleaved; ratios are medians of side-by-side pairs${dropped}.\n`);
 console.log('| measure | wall ratio | CPU ratio | target | medians (wall) |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
