@@ -115,6 +115,8 @@ describe('scripts that run the app in containers', () => {
     ['Makefile', lines('.PHONY: dev', 'dev:', '\tdocker compose -f compose.yaml -f compose.dev.yaml --profile dev up --build', 'down:', '\tdocker compose down'), 3, 'docker compose up'],
     ['Makefile', lines('DC ?= docker-compose -f docker-compose.yml', 'test:', '\t$(DC) run --rm api npm test'), 3, 'docker-compose run'],
     ['api/Makefile', lines('COMPOSE := podman compose', 'dev:', '\t${COMPOSE} watch'), 3, 'podman compose watch'],
+    // A variable naming the app's own file beside a test one still starts the app.
+    ['Makefile', lines('DC = docker compose -f compose.yaml -f compose.test.yaml # both', 'it:', '\t$(DC) up'), 3, 'docker compose up'],
     ['justfile', lines('dev:', '    podman-compose up -d'), 2, 'podman-compose up'],
     ['Taskfile.yml', lines('version: "3"', 'tasks:', '  dev:', '    cmds:', '      - docker compose watch'), 5, 'docker compose watch'],
     ['scripts/dev.sh', lines('#!/bin/sh', 'docker build -t acme/api:dev .', 'docker run --rm -p 3000:3000 \\', '  -v "$PWD:/app" \\', '  acme/api:dev'), 3, 'docker run'],
@@ -146,6 +148,9 @@ describe('scripts that run the app in containers', () => {
     ['Makefile', lines('test:', '\tdocker compose -f docker-compose.test.yml run --rm api npm test')],
     ['scripts/e2e.sh', lines('docker-compose --file=ci/compose.e2e.yaml -p e2e up --abort-on-container-exit')],
     ['package.json', JSON.stringify({ name: 'x', scripts: { 'test:integration': 'docker compose -f "docker-compose.ci.yml" run --rm api npm test' } })],
+    // The same through a variable that carries the -f.
+    ['Makefile', lines('DC ?= docker compose -f docker-compose.test.yml', 'test:', '\t$(DC) run --rm api npm test')],
+    ['scripts/it.sh', lines('COMPOSE="docker-compose --file ci/compose.e2e.yaml"', '${COMPOSE} up --abort-on-container-exit')],
   ])('not evidence: %s', (path, content) => expect(evidenceOf({ [path]: content })).toEqual([]));
 });
 

@@ -16,8 +16,8 @@ const COMPOSE_TOOL = String.raw`docker[ \t]+compose|docker-compose|podman[ \t]+c
 /** Global options between the tool and its subcommand: `docker compose -f compose.dev.yaml --profile dev up`. */
 const COMPOSE_OPTIONS = String.raw`(?:[ \t]+-[\w-]+(?:=\S+|[ \t]+(?!-)(?!(?:up|run|watch)\b)\S+)?)*`;
 const COMPOSE_SUBCOMMAND = String.raw`[ \t]+(up|run|watch)\b`;
-/** `DC := docker compose -f x.yml` in a Makefile, `COMPOSE="docker compose"` in a script. */
-const COMPOSE_ALIAS = new RegExp(String.raw`^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:[:?+]?=)[ \t]*["']?(${COMPOSE_TOOL})\b`, 'gm');
+/** `DC := docker compose -f x.yml` in a Makefile, `COMPOSE="docker compose"` in a script; the options it carries too. */
+const COMPOSE_ALIAS = new RegExp(String.raw`^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?:[:?+]?=)[ \t]*["']?(${COMPOSE_TOOL})\b([^"'\n#]*)`, 'gm');
 
 const OTHER_COMMANDS: ReadonlyArray<{ command: string; pattern: RegExp }> = [
   { command: 'tilt up', pattern: /\btilt[ \t]+up\b/ },
@@ -46,7 +46,7 @@ export function findContainerCommand(text: string): ContainerCommand | undefined
   const builtImages = new Set(lines.filter((l) => IMAGE_BUILD.test(l.text)).flatMap((l) => [...l.text.matchAll(BUILD_TAG)].map((m) => imageName(m[1] ?? ''))));
   for (const { text: line, line: number } of lines) {
     const composeMatch = compose.pattern.exec(line);
-    if (composeMatch && !startsTestSetupOnly(composeMatch[0])) return { command: `${compose.toolOf(composeMatch[1] ?? '')} ${composeMatch[2]}`, line: number };
+    if (composeMatch && !startsTestSetupOnly(compose.expanded(composeMatch[0], composeMatch[1] ?? ''))) return { command: `${compose.toolOf(composeMatch[1] ?? '')} ${composeMatch[2]}`, line: number };
     const other = OTHER_COMMANDS.find(({ pattern }) => pattern.test(line));
     if (other) return { command: other.command, line: number };
     const run = CONTAINER_RUN.exec(line);
@@ -64,13 +64,19 @@ function startsTestSetupOnly(command: string): boolean {
 }
 
 function composePattern(text: string) {
-  const aliases = new Map<string, string>();
-  for (const match of text.matchAll(COMPOSE_ALIAS)) aliases.set(match[1] ?? '', normaliseTool(match[2] ?? ''));
+  const aliases = new Map<string, { tool: string; options: string }>();
+  for (const match of text.matchAll(COMPOSE_ALIAS)) aliases.set(match[1] ?? '', { tool: normaliseTool(match[2] ?? ''), options: match[3] ?? '' });
   const references = [...aliases.keys()].map((name) => String.raw`\$\(${name}\)|\$\{${name}\}|\$${name}\b`);
   const tool = [COMPOSE_TOOL, ...references].join('|');
+  const aliasOf = (written: string) => aliases.get(written.replace(/^\$[({]?|[)}]$/g, ''));
   return {
     pattern: new RegExp(String.raw`(?:^|[^\w-])(${tool})${COMPOSE_OPTIONS}${COMPOSE_SUBCOMMAND}`),
-    toolOf: (written: string) => aliases.get(written.replace(/^\$[({]?|[)}]$/g, '')) ?? normaliseTool(written),
+    toolOf: (written: string) => aliasOf(written)?.tool ?? normaliseTool(written),
+    /** The command as the shell runs it: `$(DC) run` with `DC := docker compose -f test.yml` is `docker compose -f test.yml run`. */
+    expanded: (command: string, written: string) => {
+      const alias = aliasOf(written);
+      return alias ? command.replace(written, `${alias.tool}${alias.options}`) : command;
+    },
   };
 }
 
