@@ -28,7 +28,7 @@ try {
     if (bundleTime === undefined || bundleTime < (modifiedTime(modules) || 0)) {
       import(require('node:url').pathToFileURL(modules).href).catch(internalError);
     } else {
-      require('./load-bundle.cjs').runBundle(bundle, path.join(packageRoot, 'dist', 'cli.bundle.cache'));
+      require('./load-bundle.cjs').runBundle(bundle);
     }
   }
 } catch (error) {

@@ -48,9 +48,15 @@ function evaluateBundle(script, bundlePath) {
   return module.exports;
 }
 
-/** `dist/zod.bundle.cjs` goes with `dist/zod.bundle.cache`. */
+/** `dist/cli.bundle.cjs` goes with `dist/cli.bundle.cache`. */
 function cachePathOf(bundlePath) {
   return bundlePath.replace(/\.cjs$/, '.cache');
+}
+
+/** For scripts/code-cache.js: what a cache file holds, read back by readCache. Made after the runs it is to cover. */
+function cacheContents(compiled) {
+  if (compiled.id === undefined) throw new Error('code cache: the bundle has no id line');
+  return Buffer.concat([Buffer.from(compiled.id, 'latin1'), compiled.script.createCachedData()]);
 }
 
 const loadedBundles = new Map();
@@ -63,8 +69,9 @@ let recordedBundles;
 function requireBundle(bundlePath) {
   let exports = loadedBundles.get(bundlePath);
   if (exports === undefined) {
-    const compiled = compileBundle(bundlePath, recordedBundles === undefined ? cachePathOf(bundlePath) : undefined);
-    recordedBundles?.push({ bundlePath, cachePath: cachePathOf(bundlePath), ...compiled });
+    const cachePath = cachePathOf(bundlePath);
+    const compiled = compileBundle(bundlePath, recordedBundles === undefined ? cachePath : undefined);
+    recordedBundles?.push({ cachePath, ...compiled });
     exports = evaluateBundle(compiled.script, bundlePath);
     loadedBundles.set(bundlePath, exports);
   }
@@ -81,10 +88,10 @@ function recordBundles() {
 }
 
 /** What bin/ does: compile (from the cache if it fits) and run the CLI. */
-function runBundle(bundlePath, cachePath) {
-  const compiled = compileBundle(bundlePath, cachePath);
+function runBundle(bundlePath) {
+  const compiled = compileBundle(bundlePath, cachePathOf(bundlePath));
   evaluateBundle(compiled.script, bundlePath);
   return compiled;
 }
 
-module.exports = { compileBundle, evaluateBundle, runBundle, requireBundle, recordBundles };
+module.exports = { compileBundle, evaluateBundle, runBundle, requireBundle, recordBundles, cachePathOf, cacheContents };

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { compileBundle, evaluateBundle, recordBundles } = require('../bin/load-bundle.cjs');
+const { cacheContents, cachePathOf, compileBundle, evaluateBundle, recordBundles } = require('../bin/load-bundle.cjs');
 const path = (relative) => fileURLToPath(new URL(relative, import.meta.url));
 
 const bundle = path('../dist/cli.bundle.cjs');
@@ -22,19 +22,14 @@ const RUNS = [
 
 process.stdout.write = () => true;
 process.stderr.write = () => true;
-const { script, id } = compileBundle(bundle, undefined);
+const compiled = compileBundle(bundle, undefined);
 const furtherBundles = recordBundles();
-if (!id) throw new Error('code-cache: the bundle has no id line');
 for (const args of RUNS) {
   process.argv = [process.execPath, path('../bin/containerize-check.cjs'), ...args];
-  evaluateBundle(script, bundle);
+  evaluateBundle(compiled.script, bundle);
   // The CLI finishes within a few ticks of being loaded; the next run must not overlap it.
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 process.exitCode = 0;
-writeFileSync(path('../dist/cli.bundle.cache'), Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
 if (furtherBundles.length === 0) throw new Error('code-cache: no run loaded zod.bundle.cjs');
-for (const further of furtherBundles) {
-  if (!further.id) throw new Error(`code-cache: ${further.bundlePath} has no id line`);
-  writeFileSync(further.cachePath, Buffer.concat([Buffer.from(further.id, 'latin1'), further.script.createCachedData()]));
-}
+for (const { cachePath, ...made } of [{ cachePath: cachePathOf(bundle), ...compiled }, ...furtherBundles]) writeFileSync(cachePath, cacheContents(made));
