@@ -1,3 +1,5 @@
+import { isRecord } from '../parsers/record.js';
+
 /**
  * The shapes detectors expect of parsed CI and Compose files, and what in a document does not fit
  * them. It reads like the zod schemas it replaces and reports the same issues with the same
@@ -47,6 +49,11 @@ export abstract class Shape {
   }
 }
 
+/** An issue as one line: `jobs.build.steps: Invalid input: expected array, received object`. */
+export function describeIssue({ path, message }: ShapeIssue): string {
+  return `${path.length > 0 ? `${path.join('.')}: ` : ''}${message}`;
+}
+
 /** The issues of `value`, outermost first, as zod's `safeParse(value).error.issues` lists them. */
 export function shapeIssues(shape: Shape, value: unknown): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
@@ -66,13 +73,9 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** What a parser makes of a mapping: an object whose prototype is Object's or none. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
 }
@@ -177,7 +180,7 @@ class LooseObject extends Shape {
   }
 
   collect(value: unknown, path: Path, issues: ShapeIssue[]): void {
-    if (!isObject(value)) return this.wrongType('object', value, path, issues);
+    if (!isRecord(value)) return this.wrongType('object', value, path, issues);
     for (const [key, field] of this.fields) {
       const present = key in value;
       if (!present && field.acceptsAbsent) continue;

@@ -1,5 +1,6 @@
 import { familyOfImage } from '../detectors/orchestration/databases.js';
-import { isRecord, type ServiceFiles } from './project/service-files.js';
+import { type ServiceFiles } from './project/service-files.js';
+import { isRecord } from '../parsers/record.js';
 
 export const BACKING_SERVICES = ['kafka', 'mongodb', 'mysql', 'postgres', 'rabbitmq', 'redis'] as const;
 export type BackingService = (typeof BACKING_SERVICES)[number];

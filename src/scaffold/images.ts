@@ -1,8 +1,9 @@
 import type { ServiceFact } from '../detectors/facts.js';
 import type { BackingService } from './backing-services.js';
 import type { ImageProfile } from './dockerfile/define.js';
-import { isRecord, type ServiceFiles } from './project/service-files.js';
+import { type ServiceFiles } from './project/service-files.js';
 import { baseName } from '../snapshot/paths.js';
+import { isRecord } from '../parsers/record.js';
 
 /** A service that has, or is about to get, an image: what Compose and CI are generated from. */
 export interface PlannedImage {

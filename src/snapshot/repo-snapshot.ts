@@ -89,12 +89,13 @@ export class RepoSnapshot {
   }
 
   /**
-   * Paths of files whose name passes `test` (suffix patterns such as `*.csproj`), sorted. The test
-   * runs once per distinct file name, not once per file.
+   * Paths of files whose name passes `test`, a predicate or a pattern (suffix patterns such as
+   * `*.csproj`), sorted. The test runs once per distinct file name, not once per file.
    */
-  filesNamedLike(test: (name: string) => boolean): string[] {
+  filesNamedLike(test: RegExp | ((name: string) => boolean)): string[] {
+    const passes = typeof test === 'function' ? test : (name: string) => test.test(name);
     const matched: string[] = [];
-    for (const [name, paths] of this.nameIndex().byName) if (test(name)) matched.push(...paths);
+    for (const [name, paths] of this.nameIndex().byName) if (passes(name)) matched.push(...paths);
     return matched.sort();
   }
 

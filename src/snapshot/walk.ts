@@ -4,6 +4,7 @@ import type { FileSource, ScanNote } from './repo-snapshot.js';
 import { ignoreScope, isIgnored, type IgnoreScope } from './ignore-rules.js';
 import { readRegularFile } from './read-file.js';
 import { sortedIncludes } from './paths.js';
+import { compareText } from '../compare-text.js';
 
 /** Entries that never hold a project's own configuration, whatever .gitignore says. */
 export const ALWAYS_SKIPPED = new Set([
@@ -49,7 +50,7 @@ export class DiskSource implements FileSource {
     this.realRoot = realpathSync.native(root);
     this.walk();
     this.files.sort();
-    this.notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.notes.sort((a, b) => compareText(a.path, b.path));
   }
 
   /**

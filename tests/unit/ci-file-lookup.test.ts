@@ -1,7 +1,7 @@
 import { detect, lines } from '../helpers/detect.js';
 import { ciDetector } from '../../src/detectors/ci/index.js';
 import picomatch from 'picomatch';
-import { filesMatchingGlob, filesNamedMatching, matching } from '../../src/detectors/ci/find-files.js';
+import { filesMatchingGlob, matching } from '../../src/detectors/ci/find-files.js';
 import { createMemorySnapshot } from '../../src/snapshot/memory.js';
 import type { CiSystem } from '../../src/detectors/facts.js';
 
@@ -94,9 +94,10 @@ describe('lookup helpers', () => {
     expect(matching(/^x\//, snapshot.filesIn('x'), snapshot.filesUnder('x'), ['x/a.yml'])).toEqual(['x/a.yml', 'x/tekton.yml', 'x/tekton/b.yml', 'x/tekton/deep/c.yml']);
   });
 
-  test('filesNamedMatching tests names, not paths', () => {
-    expect(filesNamedMatching(snapshot, /^a\.yml$/)).toEqual(['a.yml', 'x/a.yml']);
-    expect(filesNamedMatching(snapshot, /^x\//)).toEqual([]);
+  test('filesNamedLike with a pattern tests names, not paths, as with a predicate', () => {
+    expect(snapshot.filesNamedLike(/^a\.yml$/)).toEqual(['a.yml', 'x/a.yml']);
+    expect(snapshot.filesNamedLike(/^x\//)).toEqual([]);
+    expect(snapshot.filesNamedLike((name) => /^a\.yml$/.test(name))).toEqual(['a.yml', 'x/a.yml']);
   });
 
   test('filesInDirectoriesLike takes the files directly in each matching directory', () => {

@@ -11,7 +11,7 @@ import { taskActivities } from './azure-tasks.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asList, asMap, asText, imageName, variablesOf, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
-import { filesMatchingGlob, filesNamedMatching, matching } from './find-files.js';
+import { filesMatchingGlob, matching } from './find-files.js';
 
 // https://learn.microsoft.com/azure/devops/pipelines/yaml-schema/
 export const AZURE_PIPELINES_FILES = ['**/azure-pipelines*.yml', '**/azure-pipelines*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml'];
@@ -37,7 +37,7 @@ interface Scope {
 }
 
 export const azurePipelines: CiProvider = (snapshot, report) => {
-  const paths = matching(PIPELINE, filesNamedMatching(snapshot, PIPELINE), snapshot.filesUnder('.azure-pipelines'));
+  const paths = matching(PIPELINE, snapshot.filesNamedLike(PIPELINE), snapshot.filesUnder('.azure-pipelines'));
   const { configs, read } = loadWithTemplates(snapshot, paths, report);
   const sources = yamlSources([...configs.values()]);
   const templates = new Set([...configs.values()].flatMap((config) => templateReferences(config)));

@@ -11,7 +11,6 @@ import { commandLine } from './shell-command.js';
 import { resolveScriptPath } from './shell-paths.js';
 import { asList, asMap, asText, variablesOf, type YamlMap } from './values.js';
 import { yamlSources, type Place, type YamlConfig, type YamlSources } from './yaml-sources.js';
-import { filesNamedMatching } from './find-files.js';
 
 // https://cloud.google.com/build/docs/build-config-file-schema
 export const CLOUD_BUILD_FILES = ['**/cloudbuild*.yaml', '**/cloudbuild*.yml', '**/cloudbuild*.json'];
@@ -44,7 +43,7 @@ interface Scope {
 }
 
 export const cloudBuild: CiProvider = (snapshot, report) => {
-  const paths = filesNamedMatching(snapshot, CONFIG);
+  const paths = snapshot.filesNamedLike(CONFIG);
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);

@@ -6,7 +6,6 @@ import { finishPipeline, type DraftJob } from './jobs.js';
 import { classifyScript, type ScriptLine } from './commands.js';
 import { asMap, asTextList, variablesOf } from './values.js';
 import { yamlSources } from './yaml-sources.js';
-import { filesNamedMatching } from './find-files.js';
 
 // https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html
 export const CODEBUILD_FILES = ['**/buildspec*.yml', '**/buildspec*.yaml'];
@@ -24,7 +23,7 @@ const buildspecSchema = lazy(() => {
 });
 
 export const codebuild: CiProvider = (snapshot, report) => {
-  const paths = filesNamedMatching(snapshot, BUILDSPEC);
+  const paths = snapshot.filesNamedLike(BUILDSPEC);
   const jobs: CiJobFact[] = [];
   for (const path of paths) {
     const config = loadYaml(snapshot, path, report);

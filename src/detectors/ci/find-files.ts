@@ -11,11 +11,6 @@ export function matching(pattern: RegExp, ...candidates: ReadonlyArray<readonly 
   return unionSorted(...candidates).filter((path) => pattern.test(path));
 }
 
-/** Files whose name `pattern` matches: for patterns like `(?:^|\/)cloudbuild[\w.-]*\.ya?ml$`, which only look at the name. */
-export function filesNamedMatching(snapshot: RepoSnapshot, pattern: RegExp): string[] {
-  return snapshot.filesNamedLike((name) => pattern.test(name));
-}
-
 /**
  * Files a glob matches (picomatch, dotfiles included), sorted. A glob whose last segment is a plain
  * name (`**\/Dockerfile`, Azure's default) can only match files of that name: only those are tested.

@@ -1,6 +1,6 @@
 import { compileGlob } from '../../parsers/glob.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { filesNamedMatching, matching } from './find-files.js';
+import { matching } from './find-files.js';
 import { loadYaml, type Report } from './provider.js';
 import { asMap, asText, asTextList, type YamlMap } from './values.js';
 import { yamlSources, type YamlConfig, type YamlSources } from './yaml-sources.js';
@@ -152,7 +152,7 @@ function localIncludes(include: unknown, snapshot: RepoSnapshot): string[] {
 
 /** Every path INCLUDABLE matches, sorted: by name, and, for `jenkinsfile` in a directory name, by directory. */
 function includableFiles(snapshot: RepoSnapshot): string[] {
-  return matching(INCLUDABLE, filesNamedMatching(snapshot, INCLUDABLE), snapshot.filesInDirectoriesLike((dir) => /jenkinsfile/i.test(dir)));
+  return matching(INCLUDABLE, snapshot.filesNamedLike(INCLUDABLE), snapshot.filesInDirectoriesLike((dir) => /jenkinsfile/i.test(dir)));
 }
 
 function asLayer(map: YamlMap): Resolved {

@@ -4,7 +4,6 @@ import { configsOf, type CiProvider } from './provider.js';
 import { builtImageMatcher } from './images.js';
 import { environmentAmong } from './names.js';
 import { asList, asMap, asText, type YamlMap } from './values.js';
-import { filesNamedMatching } from './find-files.js';
 
 // Argo CD Image Updater (https://argocd-image-updater.readthedocs.io) and Flux image automation
 // (https://fluxcd.io/flux/components/image/): controllers that roll new image tags out on their own.
@@ -78,7 +77,7 @@ function updater(tool: string, image: string | undefined, environment: string | 
 
 /** YAML documents of files that mention an image updater (the text is checked before anything is parsed). */
 function gitopsDocuments(snapshot: RepoSnapshot): GitopsDocument[] {
-  return filesNamedMatching(snapshot, YAML).flatMap((path) => {
+  return snapshot.filesNamedLike(YAML).flatMap((path) => {
     const text = snapshot.text(path);
     const parsed = text !== undefined && MARKER.test(text) ? snapshot.yaml(path) : undefined;
     if (!parsed) return [];

@@ -1,5 +1,6 @@
-import { shapeIssues, type Shape } from '../shape.js';
+import { describeIssue, shapeIssues, type Shape } from '../shape.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
+import { isRecord } from '../../parsers/record.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import type { Finding } from '../../findings/finding.js';
 import type { CiFacts, CiJobFact, CiSystem } from '../facts.js';
@@ -66,20 +67,18 @@ export function checkShape(config: YamlConfig, expected: Shape, kind: ConfigKind
   const issues = shapeIssues(expected, config.root);
   if (issues.length === 0) return true;
   for (const issue of issues.slice(0, MAX_SHAPE_FINDINGS)) {
-    const keys = [...issue.path];
-    const where = keys.length > 0 ? `${keys.join('.')}: ` : '';
     report({
       code: 'schema-mismatch',
       severity: 'error',
       path: config.path,
-      line: deepestLine(config, keys),
-      args: { kind, message: `${where}${issue.message}` },
+      line: deepestLine(config, issue.path),
+      args: { kind, message: describeIssue(issue) },
     });
   }
-  return typeof config.root === 'object' && config.root !== null && !Array.isArray(config.root);
+  return isRecord(config.root);
 }
 
-function deepestLine(config: YamlConfig, keys: Array<string | number>): number {
+function deepestLine(config: YamlConfig, keys: ReadonlyArray<string | number>): number {
   for (let length = keys.length; length > 0; length--) {
     const line = config.parsed.lineOf(keys.slice(0, length), config.doc);
     if (line !== undefined) return line;

@@ -4,7 +4,6 @@ import type { DraftJob } from './jobs.js';
 import { finishPipeline } from './jobs.js';
 import { environmentAmong } from './names.js';
 import { readSkaffold } from './skaffold-config.js';
-import { filesNamedMatching } from './find-files.js';
 
 // https://skaffold.dev/docs/references/yaml/
 export const SKAFFOLD_FILES = ['**/skaffold.yaml', '**/skaffold.yml'];
@@ -16,7 +15,7 @@ const CONFIG = /(?:^|\/)skaffold\.ya?ml$/;
  * that runs `skaffold run -p staging` reads the same file with strong confidence (deploy-commands.ts).
  */
 export const skaffoldConfigs: CiProvider = (snapshot) => {
-  const paths = filesNamedMatching(snapshot, CONFIG);
+  const paths = snapshot.filesNamedLike(CONFIG);
   const drafts: DraftJob[] = paths.flatMap((path) =>
     readSkaffold(snapshot, path).map((config): DraftJob => {
       const builds = [...config.artifacts, ...config.profiles.flatMap((profile) => profile.artifacts ?? [])].map((artifact): CiActivity => ({

@@ -1,9 +1,11 @@
+import { isRecord } from '../../parsers/record.js';
+
 /** Guards for values read out of parsed YAML, where any key may hold anything. */
 
 export type YamlMap = Record<string, unknown>;
 
 export function asMap(value: unknown): YamlMap | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as YamlMap) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 export function asList(value: unknown): unknown[] {

@@ -1,6 +1,7 @@
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
 import { mergeParts } from './merge.js';
-import { isRecord, readParts, type ComposeSource, type ServiceParts } from './service.js';
+import { readParts, type ComposeSource, type ServiceParts } from './service.js';
+import { isRecord } from '../../parsers/record.js';
 
 /** `extends` chains longer than this are cut short: real files nest two or three levels. */
 const MAX_EXTENDS_DEPTH = 8;

@@ -1,6 +1,6 @@
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
-import { isRecord } from './service.js';
+import { isRecord } from '../../parsers/record.js';
 
 /**
  * One entry of `include:` (https://docs.docker.com/reference/compose-file/include/): a file, or

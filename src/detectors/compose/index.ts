@@ -9,7 +9,8 @@ import { composeFileSets } from './references.js';
 import { ComposeRoles } from './roles.js';
 import { composeSchemaProblems } from './schema.js';
 import { SCRIPT_LINE_GLOBS } from './script-lines.js';
-import { isRecord, type ComposeSource } from './service.js';
+import { type ComposeSource } from './service.js';
+import { isRecord } from '../../parsers/record.js';
 
 interface Loaded {
   source?: ComposeSource;

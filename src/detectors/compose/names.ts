@@ -27,7 +27,7 @@ function variantOf(path: string): string | undefined {
 
 /** Compose files by name, sorted: through the snapshot's name index, not a test of every path. */
 export function composeFiles(snapshot: RepoSnapshot): string[] {
-  return snapshot.filesNamedLike((name) => COMPOSE_FILE_NAME.test(name)).filter((path) => !NOT_COMPOSE_DIRECTORY.test(path));
+  return snapshot.filesNamedLike(COMPOSE_FILE_NAME).filter((path) => !NOT_COMPOSE_DIRECTORY.test(path));
 }
 
 /** `compose.override.yaml` and friends are merged into a base file rather than being an app of their own. */

@@ -1,4 +1,4 @@
-import { shape, shapeIssues, type ShapeIssue } from '../shape.js';
+import { describeIssue, shape, shapeIssues, type ShapeIssue } from '../shape.js';
 import { lazy } from '../../lazy.js';
 
 /**
@@ -70,5 +70,5 @@ const composeFileSchema = lazy(() => {
 export type SchemaProblem = ShapeIssue;
 
 export function composeSchemaProblems(document: unknown): SchemaProblem[] {
-  return shapeIssues(composeFileSchema(), document).map(({ path, message }) => ({ path, message: `${path.length > 0 ? `${path.join('.')}: ` : ''}${message}` }));
+  return shapeIssues(composeFileSchema(), document).map((issue) => ({ path: issue.path, message: describeIssue(issue) }));
 }

@@ -1,6 +1,6 @@
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
-import { isRecord } from './service.js';
+import { isRecord } from '../../parsers/record.js';
 
 /** One command line of a script, task runner or CI file, continuations joined. */
 export interface ScriptLine {

@@ -1,15 +1,12 @@
 import type { ComposeServiceFact, ComposeVolume } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { resolveInRepo } from '../../snapshot/paths.js';
+import { isRecord } from '../../parsers/record.js';
 
 export type RawMap = Record<string, unknown>;
 
 /** Build contexts Docker fetches rather than reads from the repository (https://docs.docker.com/build/concepts/context/#git-repositories). */
 const REMOTE_CONTEXT = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|\.git(?:#|$)/i;
-
-export function isRecord(value: unknown): value is RawMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One parsed Compose file, as the service readers need it. */
 export interface ComposeSource {

@@ -4,7 +4,7 @@ import type { ComposeFileFact, Evidence, EvidenceArgs } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import { baseName, dirOf } from '../../snapshot/paths.js';
 import { isDevComposeFile } from '../compose/names.js';
-import { isRecord } from '../compose/service.js';
+import { isRecord } from '../../parsers/record.js';
 
 interface DevTool {
   tool: string;

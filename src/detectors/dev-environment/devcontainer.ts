@@ -2,7 +2,7 @@ import type { DetectorContext } from '../define.js';
 import type { Evidence, EvidenceArgs } from '../facts.js';
 import { findLine } from '../../parsers/lines.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
-import { isRecord } from '../compose/service.js';
+import { isRecord } from '../../parsers/record.js';
 
 /**
  * Where the Dev Container spec looks for its configuration

@@ -2,8 +2,8 @@ import type { Evidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { findLine } from '../../parsers/lines.js';
 import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
-import { isRecord } from '../compose/service.js';
 import { findContainerCommand, type ContainerCommand } from './commands.js';
+import { isRecord } from '../../parsers/record.js';
 
 const TASK_RUNNER = /^(?:GNUmakefile|[Mm]akefile|[\w.-]+\.mk|[Jj]ustfile|\.justfile|[Tt]askfile(?:\.dist)?\.ya?ml)$/;
 const SHELL_SCRIPT = /\.(?:sh|bash)$/;

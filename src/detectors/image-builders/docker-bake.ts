@@ -2,8 +2,8 @@ import type { ImageBuilderFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
 import { parseHcl, type HclValue } from '../../parsers/hcl.js';
-import { isRecord } from '../compose/service.js';
 import { commandsMatching, defineBuilder, optionValue } from './define.js';
+import { isRecord } from '../../parsers/record.js';
 
 const BAKE_FILE = /^docker-bake(?:\.override)?\.(?:hcl|json)$/;
 const BAKE_COMMAND = /(?:^|[\s/])docker\s+(?:buildx\s+)?bake(?=\s|$)/;
@@ -24,7 +24,7 @@ export const dockerBake = defineBuilder({
   id: 'docker-bake',
   files: ['**/docker-bake.hcl', '**/docker-bake.json', '**/docker-bake.override.{hcl,json}', '(files passed to docker buildx bake -f)'],
   find({ snapshot }) {
-    const files = new Set(snapshot.filesNamedLike((name) => BAKE_FILE.test(name)));
+    const files = new Set(snapshot.filesNamedLike(BAKE_FILE));
     for (const { script, args } of commandsMatching(snapshot, BAKE_COMMAND)) {
       const written = optionValue(args, '-f', '--file');
       const path = written && script.cwds.map((cwd) => resolveInRepo(cwd, written)).find((p) => p !== undefined && snapshot.has(p));

@@ -1,9 +1,9 @@
 import type { ImageBuilderFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { dirOf, resolveInRepo } from '../../snapshot/paths.js';
-import { isRecord } from '../compose/service.js';
 import { lineAt } from './build-files.js';
 import { commandsMatching, defineBuilder, scriptPath } from './define.js';
+import { isRecord } from '../../parsers/record.js';
 
 const KO_CONFIG = /^\.ko\.ya?ml$/;
 const KO_REFERENCE = /\bko:\/\/([\w.\-/~]+)/g;

@@ -1,8 +1,8 @@
 import type { ImageBuilderFact } from '../facts.js';
 import { baseName, dirOf } from '../../snapshot/paths.js';
 import { tomlOf } from '../../parsers/toml.js';
-import { isRecord } from '../compose/service.js';
 import { commandsMatching, defineBuilder, scriptPath } from './define.js';
+import { isRecord } from '../../parsers/record.js';
 
 const NIXPACKS = /(?:^|[\s/])nixpacks\s+build(?=\s)/;
 

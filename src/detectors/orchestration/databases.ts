@@ -100,7 +100,7 @@ export function collectDatabases(snapshot: RepoSnapshot, facts: OrchestrationFac
     const family = familyOfName(chartName(ref.chart));
     if (family) facts.databaseHandling.push({ family, via: 'chart', detail: ref.chart, path: ref.path, line: ref.line, confidence: ref.confidence });
   }
-  const notes = snapshot.filesNamedLike((name) => NOTE_FILE.test(name)).slice(0, MAX_NOTE_FILES);
+  const notes = snapshot.filesNamedLike(NOTE_FILE).slice(0, MAX_NOTE_FILES);
   for (const path of notes) {
     const text = snapshot.text(path) ?? '';
     // No pattern matches across a line break, so a file the patterns miss as a whole is not split into lines.

@@ -56,7 +56,7 @@ export function scanDevTools(snapshot: RepoSnapshot, facts: OrchestrationFacts):
       if (line) facts.tools.push({ tool, purpose: 'local-cluster', path, line, confidence: 'medium' });
     }
   }
-  const scripts = snapshot.filesNamedLike((name) => SCRIPT_FILE.test(name)).slice(0, MAX_FILES);
+  const scripts = snapshot.filesNamedLike(SCRIPT_FILE).slice(0, MAX_FILES);
   const docs = snapshot.filesNamedLike((name) => DOC_FILE.test(name) || MARKDOWN.test(name))
     .filter((path) => DOC_FILE.test(baseName(path)) || TOP_LEVEL_DOCS.test(path))
     .slice(0, MAX_FILES);

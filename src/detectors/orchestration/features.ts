@@ -1,4 +1,5 @@
 import type { ResourceFeature } from './types.js';
+import { isRecord } from '../../parsers/record.js';
 
 type Path = Array<string | number>;
 
@@ -17,10 +18,6 @@ const ANNOTATION_FEATURES: Array<[RegExp, ResourceFeature]> = [
 /** Real manifests nest a dozen levels at most; the bounds keep a hostile file cheap. */
 const MAX_DEPTH = 24;
 const MAX_NODES = 20_000;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Containers, probes, volume claims and annotations anywhere in an object, so every kind that

@@ -3,11 +3,12 @@ import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
-import { isRecord, stringAt } from './features.js';
+import { stringAt } from './features.js';
 import { confidenceOfPath } from './kinds.js';
 import { recordResource } from './record.js';
 import { scanTemplate } from './template-scan.js';
 import type { OrchestrationFacts } from './types.js';
+import { isRecord } from '../../parsers/record.js';
 
 const CHART_NAMES = ['Chart.yaml', 'Chart.yml'];
 const VALUES_FILE = /^values[\w.-]*\.ya?ml$/;
@@ -35,7 +36,7 @@ function valuesFiles(snapshot: RepoSnapshot, chartDir: string): string[] {
 /** `helmfile.yaml` (and `.gotmpl`) anywhere, and the YAML files of `helmfile.d/` directories, sorted. */
 function helmfiles(snapshot: RepoSnapshot): string[] {
   const inHelmfileD = snapshot.filesInDirectoriesLike((dir) => baseName(dir) === 'helmfile.d').filter((file) => HELMFILE_D_ENTRY.test(baseName(file)));
-  return unionSorted(snapshot.filesNamedLike((name) => HELMFILE_NAME.test(name)), inHelmfileD);
+  return unionSorted(snapshot.filesNamedLike(HELMFILE_NAME), inHelmfileD);
 }
 
 /**

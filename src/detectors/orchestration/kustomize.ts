@@ -1,10 +1,11 @@
 import type { DetectorContext } from '../define.js';
 import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import { baseName } from '../../snapshot/paths.js';
-import { isRecord, stringAt } from './features.js';
+import { stringAt } from './features.js';
 import { confidenceOfPath } from './kinds.js';
 import { recordResource } from './record.js';
 import type { OrchestrationFacts } from './types.js';
+import { isRecord } from '../../parsers/record.js';
 
 /** The three names `kustomize build` looks for (https://kubectl.docs.kubernetes.io/references/kustomize/glossary/#kustomization-root). */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];

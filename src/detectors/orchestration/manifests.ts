@@ -3,12 +3,13 @@ import { yamlSyntaxFindings } from '../../findings/yaml-syntax.js';
 import type { Confidence } from '../facts.js';
 import type { ParsedYaml } from '../../parsers/yaml.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
-import { featuresOf, isRecord, literalSecretPath, stringAt } from './features.js';
+import { featuresOf, literalSecretPath, stringAt } from './features.js';
 import { confidenceOfPath, toolConfigOf } from './kinds.js';
 import { isKustomization } from './kustomize.js';
 import { recordResource } from './record.js';
 import { scanTemplate } from './template-scan.js';
 import type { K8sResource, OrchestrationFacts, ResourceFeature } from './types.js';
+import { isRecord } from '../../parsers/record.js';
 
 type Path = Array<string | number>;
 
@@ -33,7 +34,7 @@ export function isManifestCandidate(path: string): boolean {
 
 /** YAML files that may hold manifests, sorted; `owned` are read by another reader (chart templates and values). */
 export function manifestCandidates(snapshot: RepoSnapshot, owned: ReadonlySet<string>): string[] {
-  return snapshot.filesNamedLike((name) => YAML_NAME.test(name)).filter((path) => isManifestCandidate(path) && !owned.has(path) && !isKustomization(path));
+  return snapshot.filesNamedLike(YAML_NAME).filter((path) => isManifestCandidate(path) && !owned.has(path) && !isKustomization(path));
 }
 
 /**

@@ -2,9 +2,9 @@ import type { ComposeFileFact, Confidence } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName, dirOf, unionSorted } from '../../snapshot/paths.js';
 import { findLine } from '../../parsers/lines.js';
-import { isRecord } from './features.js';
 import { confidenceOfPath, observabilityOfChart } from './kinds.js';
 import type { OrchestrationFacts, Signal } from './types.js';
+import { isRecord } from '../../parsers/record.js';
 
 interface FileRule {
   name: RegExp;
@@ -83,7 +83,7 @@ export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFa
     const rule = observabilityOfChart(ref.chart);
     if (rule) facts.observability.push({ tool: rule.tool, signals: rule.signals, path: ref.path, line: ref.line, confidence: ref.confidence });
   }
-  const manifests = snapshot.filesNamedLike((name) => PACKAGE_MANIFEST.test(name)).slice(0, MAX_MANIFESTS);
+  const manifests = snapshot.filesNamedLike(PACKAGE_MANIFEST).slice(0, MAX_MANIFESTS);
   for (const path of manifests) {
     const text = snapshot.text(path);
     if (text === undefined) continue;
@@ -98,7 +98,7 @@ export function scanObservability(snapshot: RepoSnapshot, facts: OrchestrationFa
 /** Files named like a collector or agent config, and JSON or YAML under a `grafana/` directory, sorted. */
 function configCandidates(snapshot: RepoSnapshot): string[] {
   const underGrafana = snapshot.filesInDirectoriesLike((dir) => dir.includes('grafana') && dir.split('/').includes('grafana'));
-  return unionSorted(snapshot.filesNamedLike((name) => CONFIG_NAME.test(name)), underGrafana);
+  return unionSorted(snapshot.filesNamedLike(CONFIG_NAME), underGrafana);
 }
 
 /** Signals of an OpenTelemetry Collector: the pipelines under `service.pipelines` (`metrics`, `logs/app`…). */

@@ -1,7 +1,7 @@
 import type { DetectorContext } from '../define.js';
-import { isRecord } from './features.js';
 import { confidenceOfPath } from './kinds.js';
 import type { OrchestrationFacts } from './types.js';
+import { isRecord } from '../../parsers/record.js';
 
 const NOMAD_JOB = /\.nomad(?:\.hcl)?$/;
 /** The names the AWS docs and `aws ecs register-task-definition --cli-input-json` examples use. */
@@ -13,7 +13,7 @@ const ECS_TASK_DEFINITION = /^(?:task-?def(?:inition)?[\w.-]*|[\w.-]+[.-]task-?d
  */
 export function scanOtherOrchestrators(context: DetectorContext, facts: OrchestrationFacts): void {
   const { snapshot } = context;
-  for (const path of snapshot.filesNamedLike((name) => NOMAD_JOB.test(name))) {
+  for (const path of snapshot.filesNamedLike(NOMAD_JOB)) {
     const lines = snapshot.text(path)?.split(/\r?\n/) ?? [];
     const jobIndex = lines.findIndex((line) => /^\s*job\s+"[^"]+"/.test(line));
     if (jobIndex === -1) continue;
@@ -21,7 +21,7 @@ export function scanOtherOrchestrators(context: DetectorContext, facts: Orchestr
     const images = lines.map((line) => /^\s*image\s*=\s*"([^"$]+)"/.exec(line)?.[1]).filter((i): i is string => i !== undefined);
     facts.tools.push({ tool: 'nomad', purpose: 'orchestrator', name, images, path, line: jobIndex + 1, confidence: confidenceOfPath(path) });
   }
-  for (const path of snapshot.filesNamedLike((name) => ECS_TASK_DEFINITION.test(name))) {
+  for (const path of snapshot.filesNamedLike(ECS_TASK_DEFINITION)) {
     const json = snapshot.json(path);
     if (!json) continue;
     if (json.error) {

@@ -2,7 +2,7 @@ import type { ServiceFact } from '../facts.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import { baseName } from '../../snapshot/paths.js';
 import { tomlAt, tomlOf } from '../../parsers/toml.js';
-import { isRecord } from './project.js';
+import { isRecord } from '../../parsers/record.js';
 
 /**
  * What build commands call a service: its directory (name and path) and its package name as

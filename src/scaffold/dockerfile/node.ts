@@ -3,7 +3,8 @@ import { cacheMount, cachedRun, copyExisting, lines, run } from './instructions.
 import { execForm, jsonArray } from '../project/command.js';
 import { findPort } from '../project/port.js';
 import { exactVersion, lowestVersion, versionPrefix } from '../project/version.js';
-import { isRecord, stringAt, type ServiceFiles } from '../project/service-files.js';
+import { stringAt, type ServiceFiles } from '../project/service-files.js';
+import { isRecord } from '../../parsers/record.js';
 
 const DEFAULT_NODE = '22';
 /** What `npm init` writes; a project with only this has no tests. */

@@ -1,7 +1,8 @@
 import { defineDockerfileTemplate, type ImageProfile } from './define.js';
 import { and, cacheMount, cachedRun, copyExisting, lines, run } from './instructions.js';
 import { lowestVersion, versionPrefix } from '../project/version.js';
-import { isRecord, stringAt } from '../project/service-files.js';
+import { stringAt } from '../project/service-files.js';
+import { isRecord } from '../../parsers/record.js';
 
 const DEFAULT_PHP = '8.3';
 const PORT = 8080;

@@ -1,6 +1,7 @@
 import { compareText } from '../../compare-text.js';
 import type { RepoSnapshot } from '../../snapshot/repo-snapshot.js';
 import type { ServiceFact } from '../../detectors/facts.js';
+import { isRecord } from '../../parsers/record.js';
 
 /** Files read when looking for a port or an entry point: enough for any real service, bounded for huge ones. */
 const MAX_SOURCE_FILES = 200;
@@ -48,10 +49,6 @@ export function serviceFiles(snapshot: RepoSnapshot, service: ServiceFact): Serv
         .slice(0, MAX_SOURCE_FILES);
     },
   };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A string-valued key of a JSON object, or undefined. */

@@ -1,6 +1,7 @@
-import { hasFile, isRecord, textOf } from '../project.js';
+import { hasFile, textOf } from '../project.js';
 import { classifyPackage } from './node.js';
 import { defineEcosystem } from './define.js';
+import { isRecord } from '../../../parsers/record.js';
 
 const BUN_MARKERS = ['bun.lockb', 'bun.lock', 'bunfig.toml'];
 /** `bun run src/index.ts`, `bun --watch server.ts`, `bun src/index.ts`: Bun runs the package's own code. */

@@ -1,6 +1,7 @@
-import { hasFile, isRecord, ownFiles } from '../project.js';
+import { hasFile, ownFiles } from '../project.js';
 import { languageOfFiles } from '../language.js';
 import { defineEcosystem } from './define.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /** Tasks that run a server or script: `deno run -A main.ts`, `deno serve`, Fresh's `deno run -A --watch dev.ts`. */
 const RUNS = /\bdeno\s+(?:run|serve)\b/;

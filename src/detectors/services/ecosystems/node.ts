@@ -1,8 +1,9 @@
 import type { Language } from '../../facts.js';
 import { lazy } from '../../../lazy.js';
 import { baseName } from '../../../snapshot/paths.js';
-import { hasFile, isRecord, ownFiles, relativeTo } from '../project.js';
+import { hasFile, ownFiles, relativeTo } from '../project.js';
 import { defineEcosystem, type Classification, type ProjectContext } from './define.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /** Servers and full-stack frameworks: a package that depends on one runs as a service. */
 const SERVER_DEPENDENCY = /^(?:express|fastify|koa|@hapi\/hapi|hapi|restify|polka|@adonisjs\/core|sails|@loopback\/core|loopback|@feathersjs\/feathers|hono|elysia|@apollo\/server|apollo-server(?:-express)?|graphql-yoga|@strapi\/strapi|@medusajs\/medusa|moleculer)$/;

@@ -1,7 +1,8 @@
 import { dirOf, isWithin } from '../../../snapshot/paths.js';
-import { isRecord, ownFiles } from '../project.js';
+import { ownFiles } from '../project.js';
 import { languageOfFiles } from '../language.js';
 import { defineEcosystem } from './define.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /**
  * Nx project files (https://nx.dev/reference/project-configuration): `projectType` says application

@@ -1,5 +1,6 @@
-import { hasFile, isRecord } from '../project.js';
+import { hasFile } from '../project.js';
 import { defineEcosystem } from './define.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /** Front controllers and consoles of PHP apps: Laravel's artisan, Symfony's bin/console, a public/index.php. */
 const ENTRY_FILES = ['artisan', 'bin/console', 'index.php', 'public/index.php', 'web/index.php', 'web/app.php', 'wp-config.php', 'wp-config-sample.php'];

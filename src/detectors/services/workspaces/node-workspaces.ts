@@ -1,7 +1,8 @@
 import { dirOf } from '../../../snapshot/paths.js';
-import { isRecord, stringsOf } from '../project.js';
+import { stringsOf } from '../project.js';
 import { defineWorkspaceReader } from './define.js';
 import { globMembers } from './members.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /** `workspaces` in package.json: npm, Yarn and Bun (https://docs.npmjs.com/cli/using-npm/workspaces). */
 export const nodeWorkspaces = defineWorkspaceReader({

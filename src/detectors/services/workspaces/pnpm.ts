@@ -1,7 +1,8 @@
 import { dirOf } from '../../../snapshot/paths.js';
-import { isRecord, stringsOf } from '../project.js';
+import { stringsOf } from '../project.js';
 import { defineWorkspaceReader } from './define.js';
 import { globMembers } from './members.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /** `packages` in pnpm-workspace.yaml (https://pnpm.io/pnpm-workspace_yaml). */
 export const pnpmWorkspace = defineWorkspaceReader({

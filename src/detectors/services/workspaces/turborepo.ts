@@ -1,6 +1,6 @@
 import { dirOf } from '../../../snapshot/paths.js';
-import { isRecord } from '../project.js';
 import { defineWorkspaceReader } from './define.js';
+import { isRecord } from '../../../parsers/record.js';
 
 /**
  * A root turbo.json marks a Turborepo (https://turborepo.com/docs/reference/configuration); its
