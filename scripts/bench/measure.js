@@ -14,15 +14,15 @@ const GNU_TIME = '/usr/bin/time';
  * better than they are. Measured commands run without them; the runner says which it dropped.
  */
 export const DROPPED_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'].filter((name) => process.env[name] !== undefined);
-const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !DROPPED_VARIABLES.includes(name)));
+export const MEASURED_ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !DROPPED_VARIABLES.includes(name)));
 const HAS_GNU_TIME = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%e', 'true'], { encoding: 'utf8' }).status === 0;
 
 /** One run: the command's own exit status must be one of `okStatus`, or the benchmark is wrong. */
 export function runOnce(command, args, { cwd, okStatus = [0] } = {}) {
   const started = process.hrtime.bigint();
   const result = HAS_GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '@@%U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    ? spawnSync(GNU_TIME, ['-f', '@@%U %S %M', command, ...args], { cwd, env: MEASURED_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    : spawnSync(command, args, { cwd, env: MEASURED_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (!okStatus.includes(result.status)) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);

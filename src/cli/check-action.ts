@@ -6,6 +6,7 @@ import { EXIT } from './errors.js';
 import { shouldUseColor } from './color.js';
 import { pairOutputs, writeFileAtomically } from './outputs.js';
 import { stdoutIsTerminal, writeStdout } from './stdout.js';
+import { Timings, timingRequested } from '../timings.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -26,7 +27,8 @@ export interface CheckOptions {
 /** The default command: scan, gate, render every requested format, and return the exit code. */
 export function runCheck(path: string, options: CheckOptions): number {
   const targets = pairOutputs(options.json ? [...options.format, 'json'] : options.format, options.output);
-  const { report, config } = scanRepository(path, { checklist: options.checklist, configPath: options.config, useAttestations: options.attestations });
+  const timings = timingRequested(process.env) ? new Timings() : undefined;
+  const { report, config } = scanRepository(path, { checklist: options.checklist, configPath: options.config, useAttestations: options.attestations, timings });
   report.gate = evaluateGate(report, {
     minSteps: options.minSteps ?? config.gate?.minSteps,
     require: options.require ?? config.gate?.require,
@@ -40,11 +42,13 @@ export function runCheck(path: string, options: CheckOptions): number {
       checklistSource: report.checklist.source,
       githubActions: target.file === undefined && process.env.GITHUB_ACTIONS === 'true',
     };
-    const content = FORMATTERS[target.format](report, formatOptions);
+    const format = () => FORMATTERS[target.format](report, formatOptions);
+    const content = timings ? timings.measure(`format ${target.format}`, format) : format();
     if (target.file === undefined) writeStdout(content);
     else writeFileAtomically(target.file, content);
   }
   if (!toStdout) writeStdout(`${gateLine(report)}\n`);
+  if (timings) process.stderr.write(timings.render());
   const code = gateExitCode(report);
   return options.fail ? code : EXIT.ok;
 }

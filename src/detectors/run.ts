@@ -4,6 +4,7 @@ import type { Detector, DetectorContext, DetectorOptions } from './define.js';
 import type { FactKey, Facts } from './facts.js';
 import { DETECTORS } from './registry.js';
 import { emptyOrchestrationFacts } from './orchestration/types.js';
+import type { Timings } from '../timings.js';
 
 /** What a repository with no matching files yields, so a detector left out of a run reads as "nothing found". */
 export function emptyFacts(): Facts {
@@ -18,12 +19,14 @@ export interface DetectionResult {
 /**
  * Runs detectors in registry order; each sees the facts of those before it. `wanted` lists the
  * facts the caller reads (all by default): a detector may then skip work for the others.
+ * `timings`, when given, gets the time of each detector.
  */
 export function runDetectors(
   snapshot: RepoSnapshot,
   detectors: readonly Detector[] = DETECTORS,
   options: DetectorOptions = {},
   wanted?: ReadonlySet<FactKey>,
+  timings?: Timings,
 ): DetectionResult {
   const facts = emptyFacts();
   const done = new Set<FactKey>();
@@ -45,7 +48,8 @@ export function runDetectors(
     },
   };
   for (const detector of detectors) {
-    (facts as unknown as Record<FactKey, unknown>)[detector.id] = detector.detect(context);
+    const detect = () => detector.detect(context);
+    (facts as unknown as Record<FactKey, unknown>)[detector.id] = timings ? timings.measure(`detector ${detector.id}`, detect) : detect();
     done.add(detector.id);
   }
   findings.push(...snapshot.readFindings(), ...scanNoteFindings(snapshot));

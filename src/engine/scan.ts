@@ -13,11 +13,18 @@ import { CHECKS_BY_ID } from '../checks/registry.js';
 import { evaluate } from './evaluate.js';
 import { NO_POLICY, type Policy } from './policy.js';
 import { TOOL } from '../version.js';
+import type { Timings } from '../timings.js';
 
 /** The whole pipeline for one snapshot: detect, then apply the checklist and the team's policy. */
-export function scanSnapshot(snapshot: RepoSnapshot, checklist: Checklist, options: { policy?: Policy; detectorOptions?: DetectorOptions; configSource?: string | null } = {}): Report {
-  const { facts, findings } = runDetectors(snapshot, undefined, options.detectorOptions, factsRead(checklist));
-  return evaluate({ checklist, facts, findings, snapshot, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null });
+export function scanSnapshot(
+  snapshot: RepoSnapshot,
+  checklist: Checklist,
+  options: { policy?: Policy; detectorOptions?: DetectorOptions; configSource?: string | null; timings?: Timings } = {},
+): Report {
+  const { timings } = options;
+  const { facts, findings } = runDetectors(snapshot, undefined, options.detectorOptions, factsRead(checklist), timings);
+  const report = () => evaluate({ checklist, facts, findings, snapshot, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null });
+  return timings ? timings.measure('evaluate', report) : report();
 }
 
 /** What the checklist's checks read, and the services, which every report lists. */
@@ -33,6 +40,7 @@ export interface ScanOptions {
   useAttestations?: boolean;
   /** YYYY-MM-DD, for attestation expiry; today by default. */
   today?: string;
+  timings?: Timings;
 }
 
 export interface ScanResult {
@@ -50,9 +58,11 @@ export function scanRepository(root: string, options: ScanOptions = {}): ScanRes
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };
   validatePolicy(policy, checklist, source ?? 'config');
-  const snapshot = createDiskSnapshot(root, { exclude: config.exclude });
+  const walk = () => createDiskSnapshot(root, { exclude: config.exclude });
+  const { timings } = options;
+  const snapshot = timings ? timings.measure((walked) => `walk (${walked.files.length} files)`, walk) : walk();
   const detectorOptions: DetectorOptions = { includeServices: config.services?.include, excludeServices: config.services?.exclude };
-  return { report: scanSnapshot(snapshot, checklist, { policy: policy === NO_POLICY ? undefined : policy, detectorOptions, configSource: source }), config };
+  return { report: scanSnapshot(snapshot, checklist, { policy: policy === NO_POLICY ? undefined : policy, detectorOptions, configSource: source, timings }), config };
 }
 
 function resolveChecklist(name: string | undefined, configDir: string): string | undefined {

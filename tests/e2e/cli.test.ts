@@ -32,6 +32,18 @@ describe('exit codes and streams', () => {
     expect(result.stdout).toContain('gate failed');
   });
 
+  test('CONTAINERIZE_CHECK_TIMING=1: the same report on stdout, a table of phases on stderr', () => {
+    const plain = runCli([fixture('monorepo-partial'), '--json']);
+    const timed = runCli([fixture('monorepo-partial'), '--json', '--format', 'text', '--output', join(mkdtempSync(join(tmpdir(), 'cc-timing-')), 'report.txt')], { env: { CONTAINERIZE_CHECK_TIMING: '1' } });
+    expect(timed.status).toBe(plain.status);
+    expect(JSON.parse(timed.stdout)).toEqual(JSON.parse(plain.stdout));
+    const rows = timed.stderr.trimEnd().split('\n');
+    expect(rows[0]).toBe('containerize-check timings');
+    expect(rows.map((row) => row.replace(/\s+\d+\.\d ms.*$/, ''))).toEqual(
+      expect.arrayContaining(['start-up and the rest', expect.stringMatching(/^walk \(\d+ files\)$/), 'detector compose', 'evaluate', 'format text', 'format json', 'total']),
+    );
+  });
+
   const empty = fixture('empty');
   test.each([
     [[empty, '--min-steps', 'three']],
