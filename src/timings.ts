@@ -27,6 +27,11 @@ export class Timings {
   }
 }
 
+/** `run()`, measured when there are timings to fill. */
+export function timed<T>(timings: Timings | undefined, label: string | ((result: T) => string), run: () => T): T {
+  return timings ? timings.measure(label, run) : run();
+}
+
 /** CONTAINERIZE_CHECK_TIMING set to anything but empty or 0. */
 export function timingRequested(env: NodeJS.ProcessEnv): boolean {
   const value = env.CONTAINERIZE_CHECK_TIMING;

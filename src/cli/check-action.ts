@@ -6,7 +6,7 @@ import { EXIT } from './errors.js';
 import { shouldUseColor } from './color.js';
 import { pairOutputs, writeFileAtomically } from './outputs.js';
 import { stdoutIsTerminal, writeStdout } from './stdout.js';
-import { Timings, timingRequested } from '../timings.js';
+import { timed, Timings, timingRequested } from '../timings.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -42,8 +42,7 @@ export function runCheck(path: string, options: CheckOptions): number {
       checklistSource: report.checklist.source,
       githubActions: target.file === undefined && process.env.GITHUB_ACTIONS === 'true',
     };
-    const format = () => FORMATTERS[target.format](report, formatOptions);
-    const content = timings ? timings.measure(`format ${target.format}`, format) : format();
+    const content = timed(timings, `format ${target.format}`, () => FORMATTERS[target.format](report, formatOptions));
     if (target.file === undefined) writeStdout(content);
     else writeFileAtomically(target.file, content);
   }

@@ -4,7 +4,7 @@ import type { Detector, DetectorContext, DetectorOptions } from './define.js';
 import type { FactKey, Facts } from './facts.js';
 import { DETECTORS } from './registry.js';
 import { emptyOrchestrationFacts } from './orchestration/types.js';
-import type { Timings } from '../timings.js';
+import { timed, type Timings } from '../timings.js';
 
 /** What a repository with no matching files yields, so a detector left out of a run reads as "nothing found". */
 export function emptyFacts(): Facts {
@@ -48,8 +48,7 @@ export function runDetectors(
     },
   };
   for (const detector of detectors) {
-    const detect = () => detector.detect(context);
-    (facts as unknown as Record<FactKey, unknown>)[detector.id] = timings ? timings.measure(`detector ${detector.id}`, detect) : detect();
+    (facts as unknown as Record<FactKey, unknown>)[detector.id] = timed(timings, `detector ${detector.id}`, () => detector.detect(context));
     done.add(detector.id);
   }
   findings.push(...snapshot.readFindings(), ...scanNoteFindings(snapshot));

@@ -13,7 +13,7 @@ import { CHECKS_BY_ID } from '../checks/registry.js';
 import { evaluate } from './evaluate.js';
 import { NO_POLICY, type Policy } from './policy.js';
 import { TOOL } from '../version.js';
-import type { Timings } from '../timings.js';
+import { timed, type Timings } from '../timings.js';
 
 /** The whole pipeline for one snapshot: detect, then apply the checklist and the team's policy. */
 export function scanSnapshot(
@@ -23,8 +23,9 @@ export function scanSnapshot(
 ): Report {
   const { timings } = options;
   const { facts, findings } = runDetectors(snapshot, undefined, options.detectorOptions, factsRead(checklist), timings);
-  const report = () => evaluate({ checklist, facts, findings, snapshot, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null });
-  return timings ? timings.measure('evaluate', report) : report();
+  return timed(timings, 'evaluate', () =>
+    evaluate({ checklist, facts, findings, snapshot, rootName: snapshot.name, tool: TOOL, policy: options.policy, configSource: options.configSource ?? null }),
+  );
 }
 
 /** What the checklist's checks read, and the services, which every report lists. */
@@ -49,6 +50,15 @@ export interface ScanResult {
 }
 
 export function scanRepository(root: string, options: ScanOptions = {}): ScanResult {
+  const { timings } = options;
+  const { config, source, checklist, policy } = timed(timings, 'config and checklist', () => settingsOf(root, options));
+  const snapshot = timed(timings, (walked) => `walk (${walked.files.length} files)`, () => createDiskSnapshot(root, { exclude: config.exclude }));
+  const detectorOptions: DetectorOptions = { includeServices: config.services?.include, excludeServices: config.services?.exclude };
+  return { report: scanSnapshot(snapshot, checklist, { policy: policy === NO_POLICY ? undefined : policy, detectorOptions, configSource: source, timings }), config };
+}
+
+/** The config, the checklist it or the options name, and the policy they make, checked against each other. */
+function settingsOf(root: string, options: ScanOptions): { config: Config; source: string | null; checklist: Checklist; policy: Policy } {
   const { config, source } = loadConfig(root, options.configPath);
   const configDir = options.configPath ? dirname(options.configPath) : root;
   const checklist = loadChecklist(options.checklist ?? resolveChecklist(config.checklist, configDir) ?? DEFAULT_CHECKLIST);
@@ -58,11 +68,7 @@ export function scanRepository(root: string, options: ScanOptions = {}): ScanRes
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };
   validatePolicy(policy, checklist, source ?? 'config');
-  const walk = () => createDiskSnapshot(root, { exclude: config.exclude });
-  const { timings } = options;
-  const snapshot = timings ? timings.measure((walked) => `walk (${walked.files.length} files)`, walk) : walk();
-  const detectorOptions: DetectorOptions = { includeServices: config.services?.include, excludeServices: config.services?.exclude };
-  return { report: scanSnapshot(snapshot, checklist, { policy: policy === NO_POLICY ? undefined : policy, detectorOptions, configSource: source, timings }), config };
+  return { config, source, checklist, policy };
 }
 
 function resolveChecklist(name: string | undefined, configDir: string): string | undefined {

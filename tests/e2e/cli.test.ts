@@ -40,7 +40,7 @@ describe('exit codes and streams', () => {
     const rows = timed.stderr.trimEnd().split('\n');
     expect(rows[0]).toBe('containerize-check timings');
     expect(rows.map((row) => row.replace(/\s+\d+\.\d ms.*$/, ''))).toEqual(
-      expect.arrayContaining(['start-up and the rest', expect.stringMatching(/^walk \(\d+ files\)$/), 'detector compose', 'evaluate', 'format text', 'format json', 'total']),
+      expect.arrayContaining(['start-up and the rest', 'config and checklist', expect.stringMatching(/^walk \(\d+ files\)$/), 'detector compose', 'evaluate', 'format text', 'format json', 'total']),
     );
   });
 

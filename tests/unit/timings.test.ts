@@ -1,4 +1,4 @@
-import { Timings, timingRequested } from '../../src/timings.js';
+import { timed, Timings, timingRequested } from '../../src/timings.js';
 import { loadChecklist } from '../../src/checklist/load.js';
 import { DETECTORS } from '../../src/detectors/registry.js';
 import { scanSnapshot } from '../../src/engine/scan.js';
@@ -33,6 +33,13 @@ describe('Timings', () => {
     const timings = new Timings(clock(0, 10));
     expect(() => timings.measure('broken', () => { throw new Error('boom'); })).toThrow('boom');
     expect(timings.render()).not.toContain('broken');
+  });
+
+  test('timed measures with timings and only runs without them', () => {
+    const timings = new Timings(clock(0, 5, 9));
+    expect(timed(timings, 'walk', () => 42)).toBe(42);
+    expect(timed(undefined, 'walk', () => 43)).toBe(43);
+    expect(timings.render()).toMatch(/^walk\s+5\.0 ms/m);
   });
 
   test.each([
