@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { createMemorySnapshot } from '../../src/snapshot/memory.js';
 import { unionSorted } from '../../src/snapshot/paths.js';
+import { excludeFiles } from '../../src/snapshot/exclude.js';
 
 const snapshot = createMemorySnapshot({
   'pom.xml': '<project/>',
@@ -16,6 +17,14 @@ const snapshot = createMemorySnapshot({
 });
 
 describe('RepoSnapshot lookups', () => {
+  test('files are in code-unit order whatever order they were given in, and stay so with paths excluded (the binary searches rely on it)', () => {
+    const codeUnitOrder = [...snapshot.files].sort();
+    expect(snapshot.files).toEqual(codeUnitOrder);
+    expect(snapshot.files.indexOf('services/api-gateway/Dockerfile')).toBeLessThan(snapshot.files.indexOf('services/api/pom.xml'));
+    const source = excludeFiles({ files: createMemorySnapshot({ 'b/x': '', 'a/y': '', 'B/z': '' }).files, notes: [], readBytes: () => ({ error: 'unused' }) }, ['a/**']);
+    expect(source.files).toEqual(['B/z', 'b/x']);
+  });
+
   test('has answers for exact paths only: not directories, not prefixes, not the empty path', () => {
     expect(snapshot.has('services/web/Dockerfile')).toBe(true);
     expect(snapshot.has('README.md')).toBe(true);
