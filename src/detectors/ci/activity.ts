@@ -32,8 +32,14 @@ export interface ShellState {
 
 export type CommandMatcher = (command: SimpleCommand, state: ShellState) => Found[];
 
+/** `extra`'s fields that are set go in: an activity never carries `undefined` (reports and tests compare them whole). */
 export function found(kind: CiActivityKind, tool: string, extra: Partial<Found> = {}, confidence: Confidence = 'strong'): Found {
-  return { kind, confidence, tool, ...definedOnly(extra) };
+  const activity: Record<string, unknown> = { kind, confidence, tool };
+  for (const key of Object.keys(extra)) {
+    const value = extra[key as keyof Found];
+    if (value !== undefined) activity[key] = value;
+  }
+  return activity as unknown as Found;
 }
 
 export interface ImageBuild {
@@ -53,8 +59,4 @@ export function imageBuild(build: ImageBuild): Found[] {
   const activities = [found('image-build', tool, { context, dockerfile, image, pushes }, confidence)];
   if (target && isTestName(target)) activities.push(found('test-in-image', tool, { context, dockerfile, image }, confidence));
   return activities;
-}
-
-function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -92,13 +92,23 @@ export function parseArgs(args: readonly string[], valueOptions: ReadonlySet<str
   return parsed;
 }
 
-/** Last value of any of the option's spellings (`-f`, `--file`). */
+/** Last value of any of the option's spellings (`-f`, `--file`): the last of `optionValues`. */
 export function optionValue(parsed: ParsedArgs, ...names: string[]): string | undefined {
-  return optionValues(parsed, ...names).at(-1);
+  for (let index = names.length - 1; index >= 0; index--) {
+    const values = parsed.values.get(names[index]!);
+    if (values !== undefined && values.length > 0) return values[values.length - 1];
+  }
+  return undefined;
 }
 
+/** Every value of the option's spellings, in the order of `names`. */
 export function optionValues(parsed: ParsedArgs, ...names: string[]): string[] {
-  return names.flatMap((name) => parsed.values.get(name) ?? []);
+  const found: string[] = [];
+  for (const name of names) {
+    const values = parsed.values.get(name);
+    if (values !== undefined) found.push(...values);
+  }
+  return found;
 }
 
 export function hasFlag(parsed: ParsedArgs, ...names: string[]): boolean {

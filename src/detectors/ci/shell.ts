@@ -33,9 +33,9 @@ export function logicalLines(lines: readonly ScriptLine[]): LogicalLine[] {
       const next = lines[++i]!.text.trim();
       if (!next.startsWith('#')) text = `${text} ${next}`;
     }
-    text = text.replace(/\\$/, '');
+    if (text.endsWith('\\')) text = text.slice(0, -1);
     const logical: LogicalLine = { ...first, text };
-    const heredoc = HEREDOC.exec(text.replace(/<<</g, ''));
+    const heredoc = text.includes('<<') ? HEREDOC.exec(text.replace(/<<</g, '')) : null;
     if (heredoc) {
       const delimiter = heredoc[3];
       const body: ScriptLine[] = [];
@@ -65,6 +65,10 @@ function closingBracket(text: string, open: number): number {
   return text.length - 1;
 }
 
+/** Characters that mean nothing to the shell splitter on their own: taken as runs, not one by one. */
+const PLAIN_RUN = /[^\s'"\\$`#;()&|]+/y;
+const WHITESPACE = /\s/;
+
 /**
  * Splits a shell line into simple commands at `;`, `&&`, `||`, `|`, `&` and subshell parentheses,
  * with quotes removed and `$(...)`, `${...}` and `${{ ... }}` kept whole. Stops at a comment.
@@ -87,6 +91,13 @@ export function splitCommands(text: string): ShellWords[] {
     if (!piped) pipeline++;
   };
   for (let i = 0; i < text.length; i++) {
+    PLAIN_RUN.lastIndex = i;
+    if (PLAIN_RUN.test(text)) {
+      word += text.slice(i, PLAIN_RUN.lastIndex);
+      inWord = true;
+      i = PLAIN_RUN.lastIndex - 1;
+      continue;
+    }
     const c = text[i]!;
     const next = text[i + 1];
     if (c === "'") {
@@ -96,17 +107,8 @@ export function splitCommands(text: string): ShellWords[] {
       inWord = true;
       i = stop;
     } else if (c === '"') {
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) word += text[++j];
-        else if (text[j] === '$' && (text[j + 1] === '(' || text[j + 1] === '{')) {
-          const end = closingBracket(text, j + 1);
-          word += text.slice(j, end + 1);
-          j = end;
-        } else word += text[j];
-      }
+      i = doubleQuoted(text, i, (part) => (word += part));
       inWord = true;
-      i = j;
     } else if (c === '\\') {
       if (next !== undefined) word += next;
       inWord = true;
@@ -124,7 +126,7 @@ export function splitCommands(text: string): ShellWords[] {
       i = stop;
     } else if (c === '#' && !inWord) {
       break;
-    } else if (/\s/.test(c)) {
+    } else if (WHITESPACE.test(c)) {
       endWord();
     } else if (c === ';' || c === ')' || (c === '(' && !inWord)) {
       endCommand(false);
@@ -143,6 +145,29 @@ export function splitCommands(text: string): ShellWords[] {
   }
   endCommand(false);
   return commands;
+}
+
+/**
+ * The text of the double-quoted string opening at `open`, handed to `append` in parts (escapes
+ * resolved, `$(...)` and `${...}` kept whole); returns the index of the closing quote, or the
+ * end of the line.
+ */
+function doubleQuoted(text: string, open: number, append: (part: string) => void): number {
+  let start = open + 1;
+  let j = start;
+  for (; j < text.length && text[j] !== '"'; j++) {
+    if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) {
+      append(text.slice(start, j) + text[j + 1]!);
+      start = ++j + 1;
+    } else if (text[j] === '$' && (text[j + 1] === '(' || text[j + 1] === '{')) {
+      const end = closingBracket(text, j + 1);
+      append(text.slice(start, end + 1));
+      j = end;
+      start = end + 1;
+    }
+  }
+  append(text.slice(start, j));
+  return j;
 }
 
 const REDIRECTION = /^\d*(?:>>?|<<?<?|>&|&>>?)-?/;
