@@ -163,9 +163,10 @@ const results = [
   await bundle('cli', {
     entryPoints: [join(dist, 'cli/run.js')],
     plugins: [lazyPackages, lazyChildProcess, pureJsoncParser],
-    // src/package-root.ts finds package.json from its own URL; in the bundle that is the bundle's.
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },
+    // src/package-root.ts finds package.json from its own directory, in the bundle the bundle's;
+    // import.meta.url, the bundle's URL, is only built when something asks for it.
+    define: { 'import.meta.url': '__bundleMeta.url', __BUNDLE_DIRECTORY__: '__dirname' },
+    banner: { js: "var __bundleMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   }),
   // What the zod stand-in above uses, from the ES module build, as the unbundled dist/ imports it.
   await bundle('zod', {

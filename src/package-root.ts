@@ -19,4 +19,10 @@ function findPackageRoot(start: string): string {
   throw new Error(`containerize-check: cannot find its package.json above ${start}`);
 }
 
-export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+/**
+ * In the CLI bundle, scripts/bundle.js defines this as the bundle's own directory: the same place
+ * as import.meta.url's, without building a URL and parsing it back at every start (~1 ms).
+ */
+declare const __BUNDLE_DIRECTORY__: string | undefined;
+
+export const PACKAGE_ROOT = findPackageRoot(typeof __BUNDLE_DIRECTORY__ === 'string' ? __BUNDLE_DIRECTORY__ : dirname(fileURLToPath(import.meta.url)));

@@ -76,6 +76,16 @@ describe('the CLI bundle', () => {
     expect(JSON.parse(result.stdout).summary).toEqual(monorepo().summary);
   }, 60_000);
 
+  test('installed under a path a URL must escape (space, %, #), finds its checklists and hashes SARIF fingerprints', () => {
+    const odd = join(work, 'odd dir %23 #1');
+    cpSync(bare, odd, { recursive: true });
+    const result = run(process.execPath, [join(odd, 'bin/containerize-check.cjs'), fixture('monorepo-partial'), '--format', 'sarif'], work);
+    expect(result.stderr).toBe('');
+    const results = JSON.parse(result.stdout).runs[0].results as Array<{ partialFingerprints: Record<string, string> }>;
+    expect(results.length).toBeGreaterThan(0);
+    for (const { partialFingerprints } of results) expect(Object.values(partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
+  }, 60_000);
+
   test('loads zod from its own bundle when a checklist file needs validating', () => {
     const checklist = join(work, 'own-checklist.yaml');
     cpSync(join(REPO_ROOT, 'checklists/containerization.yaml'), checklist);
