@@ -69,7 +69,8 @@ const pureJsoncParser = {
  * zod and chalk cost ~10 ms to evaluate at start (zod builds its core, chalk probes the terminal's
  * colours, which the tool decides itself): in the bundle each sits behind a stand-in that
  * evaluates it on first use, so a run that validates nothing, or prints JSON, never pays. The
- * stand-ins cover what src/ uses: zod's `z` namespace and `config`, chalk's `Chalk` class.
+ * stand-ins cover what src/ uses: zod's `z` namespace and `config`, chalk's `Chalk` class,
+ * js-yaml's `loadAll`, `Schema`, `Type` and `YAMLException` (for instanceof only).
  * zod is not even in the CLI's bundle: a fifth of its code, whose namespaces alone took ~3 ms to
  * set up at each start. It has a bundle of its own (dist/zod.bundle.cjs, built below), which
  * bin/load-bundle.cjs loads with its own code cache.
@@ -98,6 +99,15 @@ const LAZY_STAND_INS = {
     export function Chalk(options) {
       return new (loaded ??= require('chalk')).Chalk(options);
     }`,
+  // Its default schemas are built at load (~1 ms): only a repository with YAML to read needs them.
+  // A parse failure is told by instanceof, which must not load it either: nothing loaded, nothing thrown.
+  'js-yaml': `
+    let loaded;
+    const load = () => (loaded ??= require('js-yaml'));
+    export function loadAll(...args) { return load().loadAll(...args); }
+    export function Schema(...args) { return new (load().Schema)(...args); }
+    export function Type(...args) { return new (load().Type)(...args); }
+    export const YAMLException = { [Symbol.hasInstance]: (value) => loaded !== undefined && value instanceof loaded.YAMLException };`,
 };
 const lazyPackages = {
   name: 'lazy-packages',

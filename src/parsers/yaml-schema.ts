@@ -1,4 +1,5 @@
 import { Schema, Type } from 'js-yaml';
+import { lazy } from '../lazy.js';
 
 /**
  * The js-yaml schema that reads plain scalars as the YAML 1.2 core schema does
@@ -32,23 +33,25 @@ const CORE = [
   { tag: 'float', test: isFloat, value: toFloat },
 ];
 
-/** Implicit: a plain scalar becomes the first core type whose test it passes, else a string. */
-const implicit = CORE.map(
-  ({ tag, test, value }) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (data: string) => test(data), construct: (data: string) => value(data) }),
-);
-
-/** Explicit (`!!int 0x1F`): the type when the text passes its test, else the text, as the `yaml` package does (with a warning). */
-const explicit = CORE.map(
-  ({ tag, test, value }) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', construct: (data: string | null) => (test(data ?? '') ? value(data ?? '') : (data ?? '')) }),
-);
-
-/** `!!str`, `!!seq`, `!!map` and any other tag: the node as it is; an empty node is an empty string. */
-const failsafe = (['str', 'seq', 'map'] as const).map(
-  (tag) => new Type(`tag:yaml.org,2002:${tag}`, { kind: tag === 'str' ? 'scalar' : tag === 'seq' ? 'sequence' : 'mapping', construct: (data: unknown) => data ?? '' }),
-);
-const anyTag = (['scalar', 'sequence', 'mapping'] as const).map((kind) => new Type('', { kind, multi: true, construct: (data: unknown) => data ?? '' }));
-
-/** `<<` as a plain key merges (https://yaml.org/type/merge.html); a quoted '<<' is a plain key. */
-const merge = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: string) => data === '<<' });
-
-export const CORE_SCHEMA_1_2 = new Schema({ implicit: [...implicit, merge], explicit: [...explicit, ...failsafe, ...anyTag] });
+/**
+ * Built on first use: js-yaml's types and schemas are only needed once there is YAML to read, and
+ * a repository without any (a tiny one) need not pay for setting them up.
+ */
+export const coreSchema12 = lazy(() => {
+  /** Implicit: a plain scalar becomes the first core type whose test it passes, else a string. */
+  const implicit = CORE.map(
+    ({ tag, test, value }) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (data: string) => test(data), construct: (data: string) => value(data) }),
+  );
+  /** Explicit (`!!int 0x1F`): the type when the text passes its test, else the text, as the `yaml` package does (with a warning). */
+  const explicit = CORE.map(
+    ({ tag, test, value }) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', construct: (data: string | null) => (test(data ?? '') ? value(data ?? '') : (data ?? '')) }),
+  );
+  /** `!!str`, `!!seq`, `!!map` and any other tag: the node as it is; an empty node is an empty string. */
+  const failsafe = (['str', 'seq', 'map'] as const).map(
+    (tag) => new Type(`tag:yaml.org,2002:${tag}`, { kind: tag === 'str' ? 'scalar' : tag === 'seq' ? 'sequence' : 'mapping', construct: (data: unknown) => data ?? '' }),
+  );
+  const anyTag = (['scalar', 'sequence', 'mapping'] as const).map((kind) => new Type('', { kind, multi: true, construct: (data: unknown) => data ?? '' }));
+  /** `<<` as a plain key merges (https://yaml.org/type/merge.html); a quoted '<<' is a plain key. */
+  const merge = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: string) => data === '<<' });
+  return new Schema({ implicit: [...implicit, merge], explicit: [...explicit, ...failsafe, ...anyTag] });
+});

@@ -2,7 +2,7 @@ import { loadAll, YAMLException, type LoadOptions } from 'js-yaml';
 import { fillEmptyItems } from './yaml-edits.js';
 import { YamlLocator } from './yaml-locate.js';
 import { swapUnprintable } from './yaml-printable.js';
-import { CORE_SCHEMA_1_2 } from './yaml-schema.js';
+import { coreSchema12 } from './yaml-schema.js';
 import { AliasBombError, YamlTreeBuilder, type LoaderState } from './yaml-tree.js';
 
 export interface YamlProblem {
@@ -91,7 +91,7 @@ function read(source: string, filled: number[], bom: string) {
 /** js-yaml 4.3's options beyond its typings: `maxDepth`, `maxTotalMergeKeys`, and a listener given the whole loader state. */
 function options(builder: YamlTreeBuilder): LoadOptions {
   return {
-    schema: CORE_SCHEMA_1_2,
+    schema: coreSchema12(),
     json: true, // duplicate keys: the last wins
     listener: builder.listener as unknown as LoadOptions['listener'],
     ...{ maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS },

@@ -92,5 +92,9 @@ describe('fixture repositories, through the built CLI', () => {
     ]));
     expect(statuses(report)).toMatchObject({ 'first-dockerfile': 'todo', compose: 'unknown', 'automated-builds': 'unknown' });
     for (const finding of report.findings) expect(finding.message).toEqual(expect.any(String));
+    // The parser's own reason and place, not its whole message: the CLI bundle loads js-yaml on
+    // first use behind a stand-in, which must still tell its errors apart.
+    const workflow = report.findings.find((f: any) => f.code === 'yaml-syntax' && f.path === '.github/workflows/build.yml');
+    expect([workflow.line, workflow.column, workflow.args.message]).toEqual([8, 1, 'tab characters must not be used in indentation']);
   });
 });
