@@ -1,6 +1,7 @@
-// Writes dist/cli.bundle.cache, and a cache for each bundle it loads on first use (dist/zod.bundle.cache):
-// V8's compiled code for the functions a few typical runs of the bundles use, made by this fresh process with Node's default flags (V8 rejects a cache made
-// under other flags). Run by scripts/bundle.js, with standard output going nowhere.
+// Writes dist/cli.bundle.cache, and a cache for each bundle it loads on first use
+// (dist/zod.bundle.cache): V8's compiled code for the functions a few typical runs of the bundles
+// use, made by this fresh process with Node's default flags (V8 rejects a cache made under other
+// flags). Run by scripts/bundle.js, with standard output going nowhere.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

@@ -107,8 +107,10 @@ export function splitCommands(text: string): ShellWords[] {
       inWord = true;
       i = stop;
     } else if (c === '"') {
-      i = doubleQuoted(text, i, (part) => (word += part));
+      const quoted = doubleQuoted(text, i);
+      word += quoted.text;
       inWord = true;
+      i = quoted.end;
     } else if (c === '\\') {
       if (next !== undefined) word += next;
       inWord = true;
@@ -148,26 +150,25 @@ export function splitCommands(text: string): ShellWords[] {
 }
 
 /**
- * The text of the double-quoted string opening at `open`, handed to `append` in parts (escapes
- * resolved, `$(...)` and `${...}` kept whole); returns the index of the closing quote, or the
- * end of the line.
+ * The text of the double-quoted string opening at `open` (escapes resolved, `$(...)` and `${...}`
+ * kept whole) and the index of its closing quote, or the end of the line.
  */
-function doubleQuoted(text: string, open: number, append: (part: string) => void): number {
+function doubleQuoted(text: string, open: number): { text: string; end: number } {
+  let quoted = '';
   let start = open + 1;
   let j = start;
   for (; j < text.length && text[j] !== '"'; j++) {
     if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1]!)) {
-      append(text.slice(start, j) + text[j + 1]!);
+      quoted += text.slice(start, j) + text[j + 1]!;
       start = ++j + 1;
     } else if (text[j] === '$' && (text[j + 1] === '(' || text[j + 1] === '{')) {
       const end = closingBracket(text, j + 1);
-      append(text.slice(start, end + 1));
+      quoted += text.slice(start, end + 1);
       j = end;
       start = end + 1;
     }
   }
-  append(text.slice(start, j));
-  return j;
+  return { text: quoted + text.slice(start, j), end: j };
 }
 
 const REDIRECTION = /^\d*(?:>>?|<<?<?|>&|&>>?)-?/;
